@@ -1,0 +1,27 @@
+// Small text helpers shared by the core: trimming, line endings, case folding, word counts.
+// Byte-oriented UTF-8; the Unicode-aware tokenizer of the corpus core builds on these.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace loupe {
+
+// Removes ASCII white space (space, tab, CR, LF, FF, VT) from both ends.
+std::string_view trim(std::string_view text);
+
+// Drops a leading UTF-8 byte order mark, if present.
+std::string_view strip_utf8_bom(std::string_view text);
+
+// Turns CRLF and lone CR line ends into LF.
+std::string normalize_line_endings(std::string_view text);
+
+// Lower-cases ASCII letters; other bytes (including UTF-8 sequences) are kept as they are.
+std::string fold_ascii_case(std::string_view text);
+
+// Counts words: maximal runs of letters, digits, apostrophes and hyphens that hold a letter or
+// digit; any byte >= 0x80 counts as a letter so that accented words are counted once.
+std::size_t count_words(std::string_view text);
+
+}  // namespace loupe

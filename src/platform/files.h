@@ -1,0 +1,54 @@
+// Reading files and folders from disk, for the CLI and the desktop app. The core never opens a
+// path: this layer reads bytes and hands them to it. (The page gets its bytes from fetch.)
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/corpus.h"
+
+namespace loupe::files {
+
+struct ReadResult {
+  bool ok = false;
+  std::string bytes;  // the file's content when ok
+  std::string error;  // why it could not be read otherwise
+};
+ReadResult read_file(const std::string& path);
+
+// Writes bytes to a file (replacing it); returns an error message or an empty string.
+std::string write_file(const std::string& path, const std::string& bytes);
+
+// One input file found under a path given on the command line.
+struct InputFile {
+  std::string path;           // to open
+  std::string relative_path;  // to name the document: relative to the folder given, or the file name
+};
+
+struct InputListing {
+  std::vector<InputFile> files;     // sorted by relative path, so builds are reproducible
+  std::vector<std::string> errors;  // paths that do not exist or can't be listed
+};
+
+// Lists the files with one of the given extensions (lower case, with dot: ".txt") under each
+// path: a file is taken as it is, a folder is walked recursively.
+InputListing list_input_files(const std::vector<std::string>& paths, const std::vector<std::string>& extensions);
+
+// A corpus read from text files and folders, with one report line per file: what was read, or
+// what was skipped and why. Reading continues past a bad file.
+struct CorpusFromFiles {
+  Corpus corpus;
+  std::vector<std::string> report;
+};
+CorpusFromFiles read_corpus_from_paths(const std::vector<std::string>& paths, std::string name);
+
+// A corpus from paths given to the desktop app: one bundle (.json), or text files and folders.
+// Returns the corpus or an error message.
+struct OpenedCorpus {
+  std::optional<Corpus> corpus;
+  std::string error;
+};
+OpenedCorpus open_corpus(const std::vector<std::string>& paths);
+
+}  // namespace loupe::files

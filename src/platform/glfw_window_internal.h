@@ -1,0 +1,17 @@
+// Shared between glfw_window.cpp and the per-platform files: the window, and the context hints
+// and shader version that each platform chooses.
+#pragma once
+
+struct GLFWwindow;
+
+namespace loupe::platform {
+
+GLFWwindow* glfw_window();
+
+// Per platform: ask GLFW for the right OpenGL (desktop 3.3 core, web WebGL 2 / ES 3).
+void set_context_hints();
+const char* glsl_version();
+// Per platform: work before polling events (the page sizes its canvas to the display here).
+void before_frame();
+
+}  // namespace loupe::platform

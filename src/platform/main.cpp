@@ -1,0 +1,61 @@
+// The explorer app, desktop and page alike: one frame() function, driven by the desktop's
+// while loop or by the browser's animation frames (platform.h).
+//   loupe-desktop [corpus.json | PATH...]   (the page gets its corpus from web/page.js)
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/explorer.h"
+#include "platform/app.h"
+#include "platform/platform.h"
+#include "ui/explorer_window.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+
+namespace loupe::app {
+namespace {
+
+Explorer the_explorer;
+ui::WidgetState widgets;
+float fonts_scale = 0.0f;
+bool ready_announced = false;
+
+void frame() {
+  const float scale = platform::display_scale();
+  if (scale != fonts_scale) {
+    ui::build_fonts(scale);
+    ui::apply_theme(scale);
+    platform::reload_fonts_texture();
+    fonts_scale = scale;
+  }
+  if (!platform::begin_frame()) return;
+  std::vector<Action> actions;
+  ui::draw_explorer(the_explorer, widgets, actions);
+  platform::end_frame();
+  for (const Action& action : actions) the_explorer.apply(action);
+  if (the_explorer.loaded() && !ready_announced) {
+    ready_announced = true;
+    platform::announce_ready();
+  }
+}
+
+}  // namespace
+
+Explorer& explorer() { return the_explorer; }
+
+}  // namespace loupe::app
+
+int main(int argc, char** argv) {
+  const std::string error = loupe::platform::open_window("Loupe", 1280, 800);
+  if (!error.empty()) {
+    std::fprintf(stderr, "loupe: %s\n", error.c_str());
+    return 1;
+  }
+  if (!loupe::platform::load_startup_corpus(std::vector<std::string>(argv + 1, argv + argc), loupe::app::explorer())) {
+    loupe::platform::close_window();
+    return 1;
+  }
+  loupe::platform::run(loupe::app::frame);
+  loupe::platform::close_window();
+  return 0;
+}

@@ -1,0 +1,11 @@
+// The reader panel, paired with core/corpus: the selected document's title and text, wrapped
+// to a readable line length.
+#pragma once
+
+#include "core/explorer.h"
+
+namespace loupe::ui {
+
+void draw_reader_panel(const Explorer& explorer);
+
+}  // namespace loupe::ui

@@ -1,0 +1,41 @@
+// Test fixtures: reads real text (the seed articles, the BBC corpus) for the unit tests.
+// Tests may read files; the core they test only ever receives bytes.
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/corpus.h"
+#include "core/ingest.h"
+
+namespace loupe::test {
+
+// The bytes of a file under the repository (LOUPE_SOURCE_DIR), e.g. "seeds/000_9aa3858245310ff1.txt".
+inline std::string read_repo_file(const std::string& relative_path) {
+  std::ifstream stream(std::string(LOUPE_SOURCE_DIR) + "/" + relative_path, std::ios::binary);
+  if (!stream) throw std::runtime_error("fixture not found: " + relative_path);
+  std::ostringstream buffer;
+  buffer << stream.rdbuf();
+  return buffer.str();
+}
+
+inline const char* const kSeedFiles[] = {
+    "seeds/000_9aa3858245310ff1.txt",
+    "seeds/001_a5ab434f381efdb2.txt",
+    "seeds/002_cb61db7a76a34ded.txt",
+    "seeds/003_897f894024ca4c72.txt",
+};
+
+// The four seed articles as `loupe build seeds` reads them (ids are the file stems).
+inline Corpus seed_corpus() {
+  Corpus corpus;
+  corpus.name = "seeds";
+  for (const char* file : kSeedFiles) {
+    const std::string relative = std::string(file).substr(std::string("seeds/").size());
+    corpus.documents.push_back(document_from_plain_text(document_id_from_path(relative), read_repo_file(file)));
+  }
+  return corpus;
+}
+
+}  // namespace loupe::test

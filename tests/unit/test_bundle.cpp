@@ -1,0 +1,71 @@
+// Tests of the bundle format (core/bundle.h): round trips and every kind of invalid bundle.
+#include <doctest/doctest.h>
+
+#include "core/bundle.h"
+#include "core/ingest.h"
+#include "fixtures.h"
+
+using namespace loupe;
+
+namespace {
+
+
+std::string error_of(const std::string& json_text) {
+  const BundleReadResult result = read_bundle(json_text);
+  CHECK_FALSE(result.corpus.has_value());
+  return result.error;
+}
+
+}  // namespace
+
+TEST_CASE("the seed corpus survives a round trip through the bundle unchanged") {
+  const Corpus corpus = test::seed_corpus();
+  const BundleReadResult read = read_bundle(write_bundle(corpus));
+  REQUIRE(read.corpus.has_value());
+  CHECK(read.error.empty());
+  CHECK(read.corpus->name == corpus.name);
+  REQUIRE(read.corpus->documents.size() == 4);
+  for (std::size_t i = 0; i < 4; ++i) {
+    CHECK(read.corpus->documents[i].id == corpus.documents[i].id);
+    CHECK(read.corpus->documents[i].title == corpus.documents[i].title);
+    CHECK(read.corpus->documents[i].text == corpus.documents[i].text);
+    CHECK(read.corpus->documents[i].word_count == corpus.documents[i].word_count);
+  }
+  CHECK(write_bundle(*read.corpus) == write_bundle(corpus));
+}
+
+TEST_CASE("the bundle names its format and version") {
+  const std::string text = write_bundle(test::seed_corpus());
+  CHECK(text.find("\"format\":\"loupe-corpus\"") != std::string::npos);
+  CHECK(text.find("\"version\":1") != std::string::npos);
+}
+
+TEST_CASE("text that is not JSON is refused with the parser's position") {
+  CHECK(error_of("{\"format\": ").find("not valid JSON") == 0);
+  CHECK(error_of("").find("not valid JSON") == 0);
+}
+
+TEST_CASE("a wrong format or version is refused by name") {
+  CHECK(error_of(R"({"format":"other","version":1,"name":"x","documents":[]})") == "format: expected \"loupe-corpus\", found \"other\"");
+  CHECK(error_of(R"({"format":"loupe-corpus","version":2,"name":"x","documents":[]})") == "version: this Loupe reads version 1, found 2");
+  CHECK(error_of(R"({"format":"loupe-corpus","name":"x","documents":[]})") == "version: this Loupe reads version 1, found none");
+  CHECK(error_of(R"([1,2])") == "top level: expected an object, found array");
+}
+
+TEST_CASE("a missing or mistyped field is refused with its place") {
+  CHECK(error_of(R"({"format":"loupe-corpus","version":1,"name":"x"})") == "documents: missing");
+  CHECK(error_of(R"({"format":"loupe-corpus","version":1,"name":"x","documents":[{"id":"a","title":"t","text":"b","words":1},{"id":"b","text":"b","words":1}]})") ==
+        "documents[1].title: missing");
+  CHECK(error_of(R"({"format":"loupe-corpus","version":1,"name":"x","documents":[{"id":"a","title":3,"text":"b","words":1}]})") ==
+        "documents[0].title: expected a string, found number");
+  CHECK(error_of(R"({"format":"loupe-corpus","version":1,"name":"x","documents":[{"id":"a","title":"t","text":"b","words":-4}]})") ==
+        "documents[0].words: expected a whole number >= 0, found number");
+  CHECK(error_of(R"({"format":"loupe-corpus","version":1,"name":"x","documents":["a"]})") == "documents[0]: expected an object, found string");
+}
+
+TEST_CASE("duplicate and empty document ids are refused") {
+  CHECK(error_of(R"({"format":"loupe-corpus","version":1,"name":"x","documents":[{"id":"a","title":"t","text":"b","words":1},{"id":"a","title":"t","text":"b","words":1}]})") ==
+        "documents[1].id: duplicate id \"a\"");
+  CHECK(error_of(R"({"format":"loupe-corpus","version":1,"name":"x","documents":[{"id":"","title":"t","text":"b","words":1}]})") ==
+        "documents[0].id: empty");
+}

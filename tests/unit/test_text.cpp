@@ -1,0 +1,35 @@
+// Tests of the small text helpers (core/text.h).
+#include <doctest/doctest.h>
+
+#include "core/text.h"
+
+using namespace loupe;
+
+TEST_CASE("trim removes white space at both ends only") {
+  CHECK(trim("  Mistral AI \r\n") == "Mistral AI");
+  CHECK(trim("\t\n") == "");
+  CHECK(trim("a b") == "a b");
+}
+
+TEST_CASE("a UTF-8 byte order mark is dropped, other text kept") {
+  CHECK(strip_utf8_bom("\xEF\xBB\xBFMeta") == "Meta");
+  CHECK(strip_utf8_bom("Meta") == "Meta");
+}
+
+TEST_CASE("CRLF and lone CR line ends become LF") {
+  CHECK(normalize_line_endings("a\r\nb\rc\nd") == "a\nb\nc\nd");
+  CHECK(normalize_line_endings("\r\r\n") == "\n\n");
+}
+
+TEST_CASE("ASCII case folding leaves UTF-8 sequences alone") {
+  CHECK(fold_ascii_case("DeepSeek R1") == "deepseek r1");
+  CHECK(fold_ascii_case("Z\xC3\xBCrich") == "z\xC3\xBCrich");
+}
+
+TEST_CASE("words are counted across punctuation, apostrophes, hyphens and accents") {
+  CHECK(count_words("") == 0);
+  CHECK(count_words("Meta's chief AI scientist, Yann LeCun.") == 6);
+  CHECK(count_words("a 109-billion-euro investment") == 3);
+  CHECK(count_words("Z\xC3\xBCrich \xE2\x80\x94 and Paris") == 3);
+  CHECK(count_words(" -- ... ") == 0);
+}
