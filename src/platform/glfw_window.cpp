@@ -77,6 +77,8 @@ void end_frame() {
   glfwSwapBuffers(window);
 }
 
+void request_close() { glfwSetWindowShouldClose(window, GLFW_TRUE); }
+
 void reload_fonts_texture() {
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();

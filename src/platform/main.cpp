@@ -1,7 +1,9 @@
 // The explorer app, desktop and page alike: one frame() function, driven by the desktop's
 // while loop or by the browser's animation frames (platform.h).
-//   loupe-desktop [corpus.json | PATH...]   (the page gets its corpus from web/page.js)
+//   loupe-desktop [--frames N] [corpus.json | PATH...]   (the page gets its corpus from web/page.js)
+// --frames N closes the window after N frames (the desktop smoke test in scripts/test).
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,8 @@ Explorer the_explorer;
 ui::WidgetState widgets;
 float fonts_scale = 0.0f;
 bool ready_announced = false;
+long frames_drawn = 0;
+long frame_limit = 0;  // 0: run until the window is closed
 
 void frame() {
   const float scale = platform::display_scale();
@@ -33,6 +37,8 @@ void frame() {
   ui::draw_explorer(the_explorer, widgets, actions);
   platform::end_frame();
   for (const Action& action : actions) the_explorer.apply(action);
+  ++frames_drawn;
+  if (frame_limit > 0 && frames_drawn >= frame_limit) platform::request_close();
   if (the_explorer.loaded() && !ready_announced) {
     ready_announced = true;
     platform::announce_ready();
@@ -46,16 +52,23 @@ Explorer& explorer() { return the_explorer; }
 }  // namespace loupe::app
 
 int main(int argc, char** argv) {
+  std::vector<std::string> arguments(argv + 1, argv + argc);
+  if (arguments.size() >= 2 && arguments[0] == "--frames") {
+    loupe::app::frame_limit = std::atol(arguments[1].c_str());
+    arguments.erase(arguments.begin(), arguments.begin() + 2);
+  }
   const std::string error = loupe::platform::open_window("Loupe", 1280, 800);
   if (!error.empty()) {
     std::fprintf(stderr, "loupe: %s\n", error.c_str());
     return 1;
   }
-  if (!loupe::platform::load_startup_corpus(std::vector<std::string>(argv + 1, argv + argc), loupe::app::explorer())) {
+  if (!loupe::platform::load_startup_corpus(arguments, loupe::app::explorer())) {
     loupe::platform::close_window();
     return 1;
   }
   loupe::platform::run(loupe::app::frame);
   loupe::platform::close_window();
+  std::printf("desktop: drew %ld frames of %zu documents\n", loupe::app::frames_drawn,
+              loupe::app::explorer().corpus().documents.size());
   return 0;
 }

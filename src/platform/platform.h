@@ -26,6 +26,9 @@ void close_window();
 // Calls `frame` until the window closes (desktop), or once per animation frame (web; never returns).
 void run(void (*frame)());
 
+// Asks the loop to stop after this frame (desktop); the page runs as long as it is open.
+void request_close();
+
 // Display pixels per interface unit now (the devicePixelRatio on the web).
 float display_scale();
 

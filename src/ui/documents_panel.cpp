@@ -46,21 +46,23 @@ void draw_documents_panel(const Explorer& explorer, WidgetState& widgets, std::v
       ImGui::PushID(row);
       const bool selected = state.selected == position;
       const float line_height = ImGui::GetTextLineHeight();
-      const ImVec2 row_size(0, line_height * 2 + ImGui::GetStyle().ItemSpacing.y);
+      const ImVec2 padding(ImGui::GetStyle().FramePadding.x, ImGui::GetStyle().FramePadding.y * 0.75f);
+      const ImVec2 row_size(0, line_height * 2 + padding.y * 3);
       if (ImGui::Selectable("##document", selected, ImGuiSelectableFlags_None, row_size)) {
         actions.push_back(SelectDocument{document.id});
       }
       // Title (clipped to one line) and a dim second line, drawn over the selectable.
-      const ImVec2 top_left = ImGui::GetItemRectMin();
-      const ImVec2 bottom_right = ImGui::GetItemRectMax();
+      const ImVec2 row_min = ImGui::GetItemRectMin();
+      const ImVec2 row_max = ImGui::GetItemRectMax();
+      const ImVec2 text_position(row_min.x + padding.x, row_min.y + padding.y);
       ImDrawList* draw_list = ImGui::GetWindowDrawList();
-      const ImVec4 clip(top_left.x, top_left.y, bottom_right.x - 4, bottom_right.y);
-      draw_list->AddText(nullptr, 0, top_left, ImGui::GetColorU32(ImGuiCol_Text), document.title.c_str(), nullptr, 0, &clip);
+      const ImVec4 clip(row_min.x, row_min.y, row_max.x - padding.x, row_max.y);
+      draw_list->AddText(nullptr, 0, text_position, ImGui::GetColorU32(ImGuiCol_Text), document.title.c_str(), nullptr, 0, &clip);
       char detail[160];
       snprintf(detail, sizeof detail, "%zu words  \xC2\xB7  %s", document.word_count, document.id.c_str());
-      draw_list->AddText(nullptr, 0, ImVec2(top_left.x, top_left.y + line_height + 2),
+      draw_list->AddText(nullptr, 0, ImVec2(text_position.x, text_position.y + line_height + padding.y),
                          ImGui::GetColorU32(ImGuiCol_TextDisabled), detail, nullptr, 0, &clip);
-      if (ImGui::IsItemHovered() && ImGui::CalcTextSize(document.title.c_str()).x > bottom_right.x - top_left.x) {
+      if (ImGui::IsItemHovered() && ImGui::CalcTextSize(document.title.c_str()).x > row_max.x - text_position.x - padding.x) {
         ImGui::SetTooltip("%s", document.title.c_str());
       }
       ImGui::PopID();

@@ -1,0 +1,164 @@
+// Loupe's page: checks that the browser can run it, downloads the wasm and the corpus bundle with
+// a progress bar, starts the Emscripten module (loupe.js) and exposes `window.loupe`, the API that
+// embedders and the browser tests use:
+//   loupe.ready            Promise, resolved once the corpus is loaded and the first frame drawn
+//   loupe.state()          {documents: [{id, title, words}], query, results: [ids], view, selected, corpus}
+//   loupe.search(text)     sets the query; returns the new state
+//   loupe.select(docId)    selects a document (throws for an unknown id); returns the new state
+'use strict';
+
+(function () {
+  const loadingText = document.getElementById('loading-text');
+  const loadingProgress = document.getElementById('loading-progress');
+
+  function fail(message) {
+    document.getElementById('failure-text').textContent = message;
+    document.getElementById('failure').hidden = false;
+    document.getElementById('loading').classList.add('done');
+  }
+
+  function missingFeature() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+      return 'This browser does not run WebAssembly, which Loupe needs. Try a current version of Firefox, Chrome, Edge or Safari.';
+    }
+    const probe = document.createElement('canvas');
+    const context = probe.getContext('webgl2');
+    if (!context) {
+      return 'This browser cannot draw with WebGL 2, which Loupe needs. It may be turned off, or the graphics driver blocked: ' +
+             'try a current browser, or enable hardware acceleration in its settings.';
+    }
+    const lose = context.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext();
+    return null;
+  }
+
+  // Downloads a file, reporting received bytes as it goes.
+  async function download(url, onProgress) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body || !response.body.getReader) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      onProgress(bytes.length, bytes.length);
+      return bytes;
+    }
+    const reader = response.body.getReader();
+    const chunks = [];
+    let received = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+      onProgress(received, Math.max(total, received));
+    }
+    const bytes = new Uint8Array(received);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return bytes;
+  }
+
+  function showProgress(downloads) {
+    let received = 0;
+    let total = 0;
+    for (const entry of Object.values(downloads)) {
+      received += entry.received;
+      total += entry.total;
+    }
+    const percent = total > 0 ? Math.min(100, Math.round((received / total) * 100)) : 0;
+    loadingProgress.style.width = percent + '%';
+    loadingText.textContent = `Loading the explorer and the corpus… ${(received / 1048576).toFixed(1)} MB (${percent}%)`;
+  }
+
+  let resolveReady;
+  let rejectReady;
+  const ready = new Promise((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  });
+  ready.catch(() => {});  // a failure is shown on the page; embedders may still await it
+
+  function state() {
+    return JSON.parse(Module.UTF8ToString(Module._loupe_state_json()));
+  }
+
+  window.loupe = {
+    ready,
+    state,
+    search(text) {
+      Module.ccall('loupe_search', null, ['string'], [String(text)]);
+      return state();
+    },
+    select(documentId) {
+      const error = Module.ccall('loupe_select', 'string', ['string'], [String(documentId)]);
+      if (error) throw new Error(error);
+      return state();
+    },
+  };
+
+  function loadBundle(bytes) {
+    const pointer = Module._malloc(bytes.length);
+    Module.HEAPU8.set(bytes, pointer);
+    const error = Module.UTF8ToString(Module._loupe_load_bundle(pointer, bytes.length));
+    Module._free(pointer);
+    if (error) throw new Error(error);
+  }
+
+  async function start() {
+    const problem = missingFeature();
+    if (problem) {
+      fail(problem);
+      rejectReady(new Error(problem));
+      return;
+    }
+    const downloads = { wasm: { received: 0, total: 0 }, corpus: { received: 0, total: 0 } };
+    const track = (name) => (received, total) => {
+      downloads[name] = { received, total };
+      showProgress(downloads);
+    };
+    const [wasmBinary, corpusBytes] = await Promise.all([
+      download('loupe.wasm', track('wasm')),
+      download('corpus.json', track('corpus')),
+    ]);
+    loadingText.textContent = 'Starting…';
+
+    const canvas = document.getElementById('canvas');
+    canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+    window.Module = {
+      canvas,
+      wasmBinary,
+      onRuntimeInitialized() {
+        try {
+          loadBundle(corpusBytes);
+        } catch (error) {
+          fail(error.message);
+          rejectReady(error);
+        }
+      },
+      onLoupeReady() {
+        document.getElementById('loading').classList.add('done');
+        canvas.focus();
+        resolveReady(window.loupe);
+      },
+      onAbort(reason) {
+        fail(`Loupe stopped with an error: ${reason}`);
+        rejectReady(new Error(String(reason)));
+      },
+    };
+    const script = document.createElement('script');
+    script.src = 'loupe.js';
+    script.onerror = () => {
+      fail('loupe.js could not be loaded.');
+      rejectReady(new Error('loupe.js could not be loaded'));
+    };
+    document.body.appendChild(script);
+  }
+
+  start().catch((error) => {
+    fail(`Loupe could not load: ${error.message}`);
+    rejectReady(error);
+  });
+})();
