@@ -2,6 +2,7 @@
 #include "ui/documents_panel.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // RenderTextEllipsis
 #include <imgui_stdlib.h>
 
 namespace loupe::ui {
@@ -57,12 +58,15 @@ void draw_documents_panel(const Explorer& explorer, WidgetState& widgets, std::v
       const ImVec2 text_position(row_min.x + padding.x, row_min.y + padding.y);
       ImDrawList* draw_list = ImGui::GetWindowDrawList();
       const ImVec4 clip(row_min.x, row_min.y, row_max.x - padding.x, row_max.y);
-      draw_list->AddText(nullptr, 0, text_position, ImGui::GetColorU32(ImGuiCol_Text), document.title.c_str(), nullptr, 0, &clip);
+      const char* title = document.title.c_str();
+      const char* title_end = title + document.title.size();
+      ImGui::RenderTextEllipsis(draw_list, text_position, ImVec2(clip.z, text_position.y + line_height), clip.z, clip.z,
+                                title, title_end, nullptr);
       char detail[160];
       snprintf(detail, sizeof detail, "%zu words  \xC2\xB7  %s", document.word_count, document.id.c_str());
       draw_list->AddText(nullptr, 0, ImVec2(text_position.x, text_position.y + line_height + padding.y),
                          ImGui::GetColorU32(ImGuiCol_TextDisabled), detail, nullptr, 0, &clip);
-      if (ImGui::IsItemHovered() && ImGui::CalcTextSize(document.title.c_str()).x > row_max.x - text_position.x - padding.x) {
+      if (ImGui::IsItemHovered() && ImGui::CalcTextSize(title, title_end).x > clip.z - text_position.x) {
         ImGui::SetTooltip("%s", document.title.c_str());
       }
       ImGui::PopID();

@@ -39,13 +39,17 @@ void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<A
   draw_top_bar(explorer);
   ImGui::Spacing();
 
-  const float available_width = ImGui::GetContentRegionAvail().x;
-  const float list_width =
-      std::min(std::max(available_width * 0.34f, 260.0f * ImGui::GetFontSize() / kBodyFontSize), available_width * 0.5f);
-  ImGui::BeginChild("documents", ImVec2(list_width, 0), true);
+  // Side by side on a wide window; on a narrow one (a phone, a blog column) the list sits above
+  // the reader.
+  const ImVec2 available = ImGui::GetContentRegionAvail();
+  const float font_size = ImGui::GetFontSize();
+  const bool narrow = available.x < font_size * 44.0f;
+  const ImVec2 list_size = narrow ? ImVec2(0, std::max(available.y * 0.38f, font_size * 10.0f))
+                                  : ImVec2(std::min(std::max(available.x * 0.34f, font_size * 16.0f), available.x * 0.5f), 0);
+  ImGui::BeginChild("documents", list_size, true);
   draw_documents_panel(explorer, widgets, actions);
   ImGui::EndChild();
-  ImGui::SameLine();
+  if (!narrow) ImGui::SameLine();
   ImGui::BeginChild("reader", ImVec2(0, 0), true);
   draw_reader_panel(explorer);
   ImGui::EndChild();
