@@ -37,6 +37,26 @@ Document read_document(const json& item, const std::string& place) {
   document.title = require(item, "title", json::value_t::string, place).get<std::string>();
   document.text = require(item, "text", json::value_t::string, place).get<std::string>();
   document.word_count = require(item, "words", json::value_t::number_unsigned, place).get<std::size_t>();
+  for (auto [key, field] : {std::pair{"date", &document.date}, std::pair{"url", &document.url},
+                            std::pair{"source", &document.source}, std::pair{"author", &document.author}}) {
+    if (item.contains(key)) *field = require(item, key, json::value_t::string, place).get<std::string>();
+  }
+  if (item.contains("warnings")) {
+    const json& warnings = require(item, "warnings", json::value_t::array, place);
+    for (std::size_t i = 0; i < warnings.size(); ++i) {
+      if (!warnings[i].is_string()) throw InvalidBundle{place + ".warnings[" + std::to_string(i) + "]: expected a string"};
+      document.warnings.push_back(warnings[i].get<std::string>());
+    }
+  }
+  if (item.contains("removed")) {
+    const json& removed = require(item, "removed", json::value_t::array, place);
+    for (std::size_t i = 0; i < removed.size(); ++i) {
+      const std::string removed_place = place + ".removed[" + std::to_string(i) + "]";
+      if (!removed[i].is_object()) throw InvalidBundle{removed_place + ": expected an object"};
+      document.removed.push_back({require(removed[i], "text", json::value_t::string, removed_place).get<std::string>(),
+                                  require(removed[i], "reason", json::value_t::string, removed_place).get<std::string>()});
+    }
+  }
   return document;
 }
 
@@ -67,7 +87,18 @@ Corpus read_corpus(const json& root) {
 std::string write_bundle(const Corpus& corpus) {
   json documents = json::array();
   for (const Document& document : corpus.documents) {
-    documents.push_back({{"id", document.id}, {"title", document.title}, {"text", document.text}, {"words", document.word_count}});
+    json item = {{"id", document.id}, {"title", document.title}, {"text", document.text}, {"words", document.word_count}};
+    for (auto [key, field] : {std::pair{"date", &document.date}, std::pair{"url", &document.url},
+                              std::pair{"source", &document.source}, std::pair{"author", &document.author}}) {
+      if (!field->empty()) item[key] = *field;
+    }
+    if (!document.warnings.empty()) item["warnings"] = document.warnings;
+    if (!document.removed.empty()) {
+      json removed = json::array();
+      for (const RemovedText& piece : document.removed) removed.push_back({{"text", piece.text}, {"reason", piece.reason}});
+      item["removed"] = removed;
+    }
+    documents.push_back(std::move(item));
   }
   const json root = {{"format", kBundleFormat}, {"version", kBundleVersion}, {"name", corpus.name}, {"documents", documents}};
   // Invalid UTF-8 is replaced rather than thrown on: the bundle is always written.

@@ -3,7 +3,9 @@
 // duplicate id is an error that names the place, never undefined behaviour.
 //
 // {"format": "loupe-corpus", "version": 1, "name": "...",
-//  "documents": [{"id": "...", "title": "...", "text": "...", "words": 123}]}
+//  "documents": [{"id": "...", "title": "...", "text": "...", "words": 123,
+//                 optional: "date", "url", "source", "author" (strings), "warnings": ["..."],
+//                 "removed": [{"text": "...", "reason": "..."}]}]}
 #pragma once
 
 #include <optional>

@@ -69,3 +69,34 @@ TEST_CASE("duplicate and empty document ids are refused") {
   CHECK(error_of(R"({"format":"loupe-corpus","version":1,"name":"x","documents":[{"id":"","title":"t","text":"b","words":1}]})") ==
         "documents[0].id: empty");
 }
+
+TEST_CASE("metadata, warnings and removed boilerplate survive a round trip") {
+  Corpus corpus;
+  corpus.name = "one";
+  Document document{"bbc/sport/199", "Davies favourite", "Body.", 3};
+  document.date = "2005-02-14";
+  document.url = "https://example.org/a";
+  document.source = "BBC";
+  document.author = "A. Writer";
+  document.warnings = {"1 byte not valid UTF-8, read as Windows-1252"};
+  document.removed = {{"\xC2\xA9 2005 BBC. All rights reserved.", "copyright line"}};
+  corpus.documents.push_back(document);
+  const BundleReadResult read = read_bundle(write_bundle(corpus));
+  REQUIRE(read.corpus.has_value());
+  const Document& back = read.corpus->documents[0];
+  CHECK(back.date == document.date);
+  CHECK(back.url == document.url);
+  CHECK(back.source == document.source);
+  CHECK(back.author == document.author);
+  CHECK(back.warnings == document.warnings);
+  REQUIRE(back.removed.size() == 1);
+  CHECK(back.removed[0].text == document.removed[0].text);
+  CHECK(back.removed[0].reason == "copyright line");
+}
+
+TEST_CASE("a mistyped optional field is refused with its place") {
+  CHECK(error_of(R"({"format":"loupe-corpus","version":1,"name":"x","documents":[{"id":"a","title":"t","text":"b","words":1,"date":5}]})") ==
+        "documents[0].date: expected a string, found number");
+  CHECK(error_of(R"({"format":"loupe-corpus","version":1,"name":"x","documents":[{"id":"a","title":"t","text":"b","words":1,"removed":[{"text":"x"}]}]})") ==
+        "documents[0].removed[0].reason: missing");
+}
