@@ -1,20 +1,30 @@
 // The `loupe` command-line tool: a thin layer over the core.
 //   loupe build PATH... -o corpus.json [--name NAME]   read .txt files and folders into a bundle
 //   loupe stats corpus.json                            print what a bundle holds
+//   loupe query corpus.json "QUERY" [--limit N] [--json] [--sort relevance|document]
 #include <cstdio>
+#include <algorithm>
+#include <cstdint>
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/bundle.h"
+#include "core/search/index.h"
+#include "core/search/searcher.h"
 #include "platform/files.h"
 
 namespace {
 
 constexpr const char* kUsage =
     "usage: loupe build PATH... -o corpus.json [--name NAME]\n"
-    "       loupe stats corpus.json\n";
+    "       loupe stats corpus.json\n"
+    "       loupe query corpus.json \"QUERY\" [--limit N] [--json] [--sort relevance|document]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "loupe: " << message << "\n" << kUsage;
@@ -56,19 +66,117 @@ int run_build(const std::vector<std::string>& arguments) {
   return 0;
 }
 
+// Reads and validates a bundle, or prints why it can't and returns nothing.
+std::optional<loupe::Corpus> load_bundle(const std::string& path) {
+  const loupe::files::ReadResult read = loupe::files::read_file(path);
+  if (!read.ok) {
+    std::cerr << "loupe: " << path << ": " << read.error << "\n";
+    return std::nullopt;
+  }
+  loupe::BundleReadResult bundle = loupe::read_bundle(read.bytes);
+  if (!bundle.corpus) std::cerr << "loupe: " << path << ": " << bundle.error << "\n";
+  return std::move(bundle.corpus);
+}
+
+// A hit's passages joined into one snippet, with highlight offsets into the snippet.
+struct Snippet {
+  std::string text;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> highlights;
+};
+
+Snippet make_snippet(const std::string& document_text, const std::vector<loupe::search::Passage>& passages) {
+  Snippet snippet;
+  for (const loupe::search::Passage& passage : passages) {
+    if (!snippet.text.empty()) snippet.text += " ";
+    if (passage.cut_before || !snippet.text.empty()) snippet.text += "\xE2\x80\xA6 ";
+    const auto base = static_cast<std::uint32_t>(snippet.text.size());
+    snippet.text += document_text.substr(passage.start, passage.end - passage.start);
+    for (const loupe::search::Highlight& highlight : passage.highlights) {
+      snippet.highlights.emplace_back(base + highlight.start - passage.start, base + highlight.end - passage.start);
+    }
+    if (passage.cut_after) snippet.text += " \xE2\x80\xA6";
+  }
+  return snippet;
+}
+
+int run_query(const std::vector<std::string>& arguments) {
+  std::vector<std::string> positional;
+  std::size_t limit = 10;
+  bool as_json = false;
+  loupe::search::SearchOptions options;
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    const std::string& argument = arguments[i];
+    if (argument == "--json") {
+      as_json = true;
+    } else if (argument == "--limit" || argument == "--sort") {
+      if (i + 1 >= arguments.size()) return usage_error(argument + " needs a value");
+      const std::string& value = arguments[++i];
+      if (argument == "--sort") {
+        if (value != "relevance" && value != "document") return usage_error("--sort is relevance or document");
+        options.sort = value == "relevance" ? loupe::search::SortOrder::Relevance : loupe::search::SortOrder::DocumentOrder;
+      } else {
+        char* end = nullptr;
+        const unsigned long long parsed = std::strtoull(value.c_str(), &end, 10);
+        if (value.empty() || *end != '\0') return usage_error("--limit needs a whole number");
+        limit = static_cast<std::size_t>(parsed);
+      }
+    } else {
+      positional.push_back(argument);
+    }
+  }
+  if (positional.size() != 2) return usage_error("query needs a bundle and a query");
+  const std::optional<loupe::Corpus> corpus = load_bundle(positional[0]);
+  if (!corpus) return 1;
+  const loupe::search::Index index = loupe::search::Index::build(*corpus);
+  options.hits_with_passages = limit;
+  const loupe::search::SearchResult result = loupe::search::run_query(index, *corpus, positional[1], options);
+  const std::size_t shown = std::min(limit, result.hits.size());
+
+  if (as_json) {
+    using nlohmann::json;
+    json hits = json::array();
+    for (std::size_t i = 0; i < shown; ++i) {
+      const loupe::search::Hit& hit = result.hits[i];
+      const loupe::Document& document = corpus->documents[hit.document];
+      const Snippet snippet = make_snippet(document.text, hit.passages);
+      hits.push_back({{"doc", document.id}, {"title", document.title}, {"score", hit.score}, {"snippet", snippet.text},
+                      {"highlights", snippet.highlights}});
+    }
+    json facets = json::object();
+    for (const loupe::search::Facet& facet : result.facets) {
+      json values = json::array();
+      for (const loupe::search::FacetValue& value : facet.values) values.push_back({{"value", value.value}, {"count", value.count}});
+      facets[facet.name] = values;
+    }
+    const json output = {{"total", result.hits.size()}, {"took_ms", result.took_ms}, {"hits", hits}, {"facets", facets},
+                         {"notes", result.notes}};
+    std::cout << output.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+    return 0;
+  }
+  for (const std::string& note : result.notes) std::cout << "note: " << note << "\n";
+  std::cout << result.hits.size() << " documents match (" << result.took_ms << " ms)\n";
+  for (std::size_t i = 0; i < shown; ++i) {
+    const loupe::search::Hit& hit = result.hits[i];
+    const loupe::Document& document = corpus->documents[hit.document];
+    const Snippet snippet = make_snippet(document.text, hit.passages);
+    // Highlights shown as [[...]] in the terminal.
+    std::string marked;
+    std::size_t copied = 0;
+    for (const auto& [start, end] : snippet.highlights) {
+      marked += snippet.text.substr(copied, start - copied) + "[[" + snippet.text.substr(start, end - start) + "]]";
+      copied = end;
+    }
+    marked += snippet.text.substr(copied);
+    std::cout << "\n" << i + 1 << ". " << document.title << "  (" << document.id << ", score " << hit.score << ")\n   " << marked << "\n";
+  }
+  return 0;
+}
+
 int run_stats(const std::vector<std::string>& arguments) {
   if (arguments.size() != 1) return usage_error("stats needs exactly one bundle");
-  const loupe::files::ReadResult read = loupe::files::read_file(arguments[0]);
-  if (!read.ok) {
-    std::cerr << "loupe: " << arguments[0] << ": " << read.error << "\n";
-    return 1;
-  }
-  const loupe::BundleReadResult bundle = loupe::read_bundle(read.bytes);
-  if (!bundle.corpus) {
-    std::cerr << "loupe: " << arguments[0] << ": " << bundle.error << "\n";
-    return 1;
-  }
-  const loupe::Corpus& corpus = *bundle.corpus;
+  const std::optional<loupe::Corpus> loaded = load_bundle(arguments[0]);
+  if (!loaded) return 1;
+  const loupe::Corpus& corpus = *loaded;
   std::cout << "corpus:    " << corpus.name << "\n"
             << "documents: " << corpus.documents.size() << "\n"
             << "words:     " << corpus.total_words() << "\n";
@@ -86,6 +194,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> arguments(argv + 2, argv + argc);
   if (command == "build") return run_build(arguments);
   if (command == "stats") return run_stats(arguments);
+  if (command == "query") return run_query(arguments);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;
     return 0;

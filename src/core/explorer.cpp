@@ -3,21 +3,54 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/search.h"
+#include <chrono>
 
 namespace loupe {
 
 void Explorer::load(Corpus corpus) {
   corpus_ = std::move(corpus);
+  const auto started = std::chrono::steady_clock::now();
+  index_ = search::Index::build(corpus_);
+  index_build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   loaded_ = true;
-  state_.results = find_documents(corpus_, state_.query);
+  run_search();
   state_.selected = corpus_.documents.empty() ? std::nullopt : std::optional<std::size_t>(0);
+}
+
+void Explorer::run_search() {
+  search::SearchOptions options;
+  options.sort = state_.sort;
+  search_result_ = search::run_query(index_, corpus_, state_.query, options);
+  state_.results.clear();
+  for (const search::Hit& hit : search_result_.hits) state_.results.push_back(hit.document);
+}
+
+std::vector<search::Passage> Explorer::passages_of_hit(std::size_t n) const {
+  if (n >= search_result_.hits.size()) return {};
+  const search::Hit& hit = search_result_.hits[n];
+  if (!hit.passages.empty()) return hit.passages;
+  return search::find_passages(index_, corpus_, hit.document, search_result_.highlights, 2);
+}
+
+std::vector<search::Highlight> Explorer::text_highlights(std::size_t document) const {
+  if (document >= corpus_.documents.size()) return {};
+  return search::find_highlights(index_.tokens(static_cast<search::DocumentId>(document)).body, search_result_.highlights);
+}
+
+std::vector<search::Highlight> Explorer::title_highlights(std::size_t document) const {
+  if (document >= corpus_.documents.size()) return {};
+  return search::find_highlights(index_.tokens(static_cast<search::DocumentId>(document)).title, search_result_.highlights);
 }
 
 std::string Explorer::apply(const Action& action) {
   if (const auto* set_query = std::get_if<SetQuery>(&action)) {
     state_.query = set_query->text;
-    state_.results = find_documents(corpus_, state_.query);
+    run_search();
+    return {};
+  }
+  if (const auto* set_sort = std::get_if<SetSort>(&action)) {
+    state_.sort = set_sort->order;
+    run_search();
     return {};
   }
   const auto& select = std::get<SelectDocument>(action);
@@ -36,8 +69,17 @@ std::string Explorer::state_json() const {
   json results = json::array();
   for (std::size_t position : state_.results) results.push_back(corpus_.documents[position].id);
   const json selected = state_.selected ? json(corpus_.documents[*state_.selected].id) : json(nullptr);
-  const json state = {{"documents", documents}, {"query", state_.query}, {"results", results},
-                      {"view", state_.view}, {"selected", selected}, {"corpus", corpus_.name}};
+  const json state = {{"documents", documents},
+                      {"query", state_.query},
+                      {"results", results},
+                      {"total", search_result_.hits.size()},
+                      {"took_ms", search_result_.took_ms},
+                      {"notes", search_result_.notes},
+                      {"sort", state_.sort == search::SortOrder::Relevance ? "relevance" : "document"},
+                      {"view", state_.view},
+                      {"selected", selected},
+                      {"corpus", corpus_.name},
+                      {"index_ms", index_build_ms_}};
   return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -10,12 +10,15 @@
 #include <vector>
 
 #include "core/corpus.h"
+#include "core/search/index.h"
+#include "core/search/searcher.h"
 
 namespace loupe {
 
 struct ExplorerState {
-  std::string query;                    // the search box's text
-  std::vector<std::size_t> results;     // positions of the matching documents, in corpus order
+  std::string query;                    // the search box's text, in the query language (query.h)
+  search::SortOrder sort = search::SortOrder::Relevance;
+  std::vector<std::size_t> results;     // positions of the matching documents, ranked
   std::optional<std::size_t> selected;  // the document shown in the reader
   std::string view = "documents";       // the panel in front
 };
@@ -27,11 +30,15 @@ struct SetQuery {
 struct SelectDocument {
   std::string id;
 };
-using Action = std::variant<SetQuery, SelectDocument>;
+struct SetSort {
+  search::SortOrder order;
+};
+using Action = std::variant<SetQuery, SelectDocument, SetSort>;
 
 class Explorer {
  public:
-  // Replaces the corpus; the query is kept and re-run, the first result is selected.
+  // Replaces the corpus and builds its index; the query is kept and re-run, the first document
+  // is selected.
   void load(Corpus corpus);
   // Applies an action; returns an error message for an action that can't be carried out
   // (an unknown document id), or an empty string.
@@ -40,15 +47,30 @@ class Explorer {
   const Corpus& corpus() const { return corpus_; }
   const ExplorerState& state() const { return state_; }
   bool loaded() const { return loaded_; }
+  const search::Index& index() const { return index_; }
+  // The last search: hits with scores and passages, facets, notes, time taken.
+  const search::SearchResult& search_result() const { return search_result_; }
+  // The passages of the n-th hit (computed on demand past the first ones).
+  std::vector<search::Passage> passages_of_hit(std::size_t n) const;
+  double index_build_ms() const { return index_build_ms_; }
+  // Where the current query matches a document's text and title (byte offsets), for the reader.
+  std::vector<search::Highlight> text_highlights(std::size_t document) const;
+  std::vector<search::Highlight> title_highlights(std::size_t document) const;
 
   // The state as the page's `loupe.state()` returns it:
-  // {"documents": [{"id","title","words"}], "query", "results": [ids], "view", "selected": id|null}
+  // {"documents": [{"id","title","words"}], "query", "results": [ids], "total", "took_ms", "notes",
+  //  "sort", "view", "selected": id|null, "corpus", "index_ms"}
   std::string state_json() const;
 
  private:
+  void run_search();
+
   Corpus corpus_;
+  search::Index index_;
+  search::SearchResult search_result_;
   ExplorerState state_;
   bool loaded_ = false;
+  double index_build_ms_ = 0.0;
 };
 
 }  // namespace loupe

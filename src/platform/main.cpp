@@ -1,7 +1,8 @@
 // The explorer app, desktop and page alike: one frame() function, driven by the desktop's
 // while loop or by the browser's animation frames (platform.h).
-//   loupe-desktop [--frames N] [corpus.json | PATH...]   (the page gets its corpus from web/page.js)
-// --frames N closes the window after N frames (the desktop smoke test in scripts/test).
+//   loupe-desktop [--frames N] [--query QUERY] [corpus.json | PATH...]
+// (the page gets its corpus from web/page.js). --frames N closes the window after N frames (the
+// desktop smoke test in scripts/test); --query opens with a search.
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -53,8 +54,10 @@ Explorer& explorer() { return the_explorer; }
 
 int main(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);
-  if (arguments.size() >= 2 && arguments[0] == "--frames") {
-    loupe::app::frame_limit = std::atol(arguments[1].c_str());
+  std::string initial_query;
+  while (arguments.size() >= 2 && (arguments[0] == "--frames" || arguments[0] == "--query")) {
+    if (arguments[0] == "--frames") loupe::app::frame_limit = std::atol(arguments[1].c_str());
+    if (arguments[0] == "--query") initial_query = arguments[1];
     arguments.erase(arguments.begin(), arguments.begin() + 2);
   }
   const std::string error = loupe::platform::open_window("Loupe", 1280, 800);
@@ -66,6 +69,7 @@ int main(int argc, char** argv) {
     loupe::platform::close_window();
     return 1;
   }
+  if (!initial_query.empty()) loupe::app::explorer().apply(loupe::SetQuery{initial_query});
   loupe::platform::run(loupe::app::frame);
   loupe::platform::close_window();
   std::printf("desktop: drew %ld frames of %zu documents\n", loupe::app::frames_drawn,

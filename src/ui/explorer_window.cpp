@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "ui/documents_panel.h"
+#include "ui/results_panel.h"
 #include "ui/fonts.h"
 #include "ui/reader_panel.h"
 
@@ -47,7 +47,7 @@ void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<A
   const ImVec2 list_size = narrow ? ImVec2(0, std::max(available.y * 0.38f, font_size * 10.0f))
                                   : ImVec2(std::min(std::max(available.x * 0.34f, font_size * 16.0f), available.x * 0.5f), 0);
   ImGui::BeginChild("documents", list_size, true);
-  draw_documents_panel(explorer, widgets, actions);
+  draw_results_panel(explorer, widgets, actions);
   ImGui::EndChild();
   if (!narrow) ImGui::SameLine();
   ImGui::BeginChild("reader", ImVec2(0, 0), true);

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "ui/fonts.h"
+#include "ui/highlighted_text.h"
 
 namespace loupe::ui {
 
@@ -26,21 +27,29 @@ void draw_reader_panel(const Explorer& explorer) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
 
   ImGui::PushFont(fonts().heading);
-  ImGui::TextWrapped("%s", document.title.c_str());
+  draw_highlighted_text(document.title, explorer.title_highlights(*state.selected), {wrap_width, 0, 0});
   ImGui::PopFont();
-  ImGui::TextDisabled("%s  \xC2\xB7  %zu words", document.id.c_str(), document.word_count);
+  ImGui::TextDisabled("%s  \xC2\xB7  %zu words  \xC2\xB7  %zu matches", document.id.c_str(), document.word_count,
+                      explorer.state().query.empty() ? std::size_t{0} : explorer.text_highlights(*state.selected).size());
   ImGui::Spacing();
   ImGui::Spacing();
 
-  // One wrapped block per paragraph (non-empty line), with space between paragraphs.
-  std::string_view text = document.text;
-  while (!text.empty()) {
-    const std::size_t line_end = text.find('\n');
-    const std::string_view line = text.substr(0, line_end);
-    text = line_end == std::string_view::npos ? std::string_view() : text.substr(line_end + 1);
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
-    ImGui::TextUnformatted(line.data(), line.data() + line.size());
-    ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() * 0.5f));
+  // One wrapped block per paragraph (non-empty line), search hits highlighted.
+  const std::vector<search::Highlight> highlights = explorer.text_highlights(*state.selected);
+  const std::string_view text = document.text;
+  std::size_t paragraph_start = 0;
+  while (paragraph_start < text.size()) {
+    std::size_t paragraph_end = text.find('\n', paragraph_start);
+    if (paragraph_end == std::string_view::npos) paragraph_end = text.size();
+    const std::string_view paragraph = text.substr(paragraph_start, paragraph_end - paragraph_start);
+    if (paragraph.find_first_not_of(" \t") != std::string_view::npos) {
+      draw_highlighted_text(paragraph,
+                            highlights_within(highlights, static_cast<std::uint32_t>(paragraph_start),
+                                              static_cast<std::uint32_t>(paragraph_end)),
+                            {wrap_width, 0, 0});
+      ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() * 0.5f));
+    }
+    paragraph_start = paragraph_end + 1;
   }
 
   ImGui::PopTextWrapPos();

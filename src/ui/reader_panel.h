@@ -1,5 +1,5 @@
 // The reader panel, paired with core/corpus: the selected document's title and text, wrapped
-// to a readable line length.
+// to a readable line length, with the current search's hits highlighted.
 #pragma once
 
 #include "core/explorer.h"

@@ -5,7 +5,8 @@
 // failed request, HTTP status >= 400 or request to another origin fails the run.
 //
 // Once:  (cd tests/browser && npm ci)
-// Run:   node --test-reporter=spec tests/browser/run.mjs SITE_DIR OUT_DIR
+// Run:   node --test-reporter=spec tests/browser/run.mjs SITE_DIR OUT_DIR LOUPE_CLI
+// LOUPE_CLI is the native `loupe` tool: the page's answers are checked against `loupe query`.
 // It uses node:test, so it ends with node's summary and exits non-zero on any failure.
 
 import assert from 'node:assert/strict';
@@ -13,13 +14,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
 
-const [siteDirectory, outputDirectory] = process.argv.slice(2);
-if (!siteDirectory || !outputDirectory) {
-  console.error('usage: node tests/browser/run.mjs SITE_DIR OUT_DIR');
+const [siteDirectory, outputDirectory, cliPath] = process.argv.slice(2);
+if (!siteDirectory || !outputDirectory || !cliPath) {
+  console.error('usage: node tests/browser/run.mjs SITE_DIR OUT_DIR LOUPE_CLI');
   process.exit(2);
 }
 
@@ -46,11 +48,20 @@ const seeds = fs.readdirSync(seedsDirectory)
     text: fs.readFileSync(path.join(seedsDirectory, name), 'utf8'),
   }));
 
-// Ids of the seeds whose text contains `query`, case-insensitively.
-function expectedMatches(query) {
-  const needle = query.toLowerCase();
-  return seeds.filter((seed) => seed.text.toLowerCase().includes(needle)).map((seed) => seed.id);
+// What the native CLI answers for a query on the page's own bundle: {total, ids (sorted)}.
+function cliAnswer(query) {
+  const output = execFileSync(cliPath, ['query', path.join(siteDirectory, 'corpus.json'), query, '--json', '--limit', '100000'],
+    { encoding: 'utf8' });
+  const answer = JSON.parse(output);
+  return { total: answer.total, ids: answer.hits.map((hit) => hit.doc).sort() };
 }
+
+// Queries of every kind that the page and the CLI must answer alike.
+const comparedQueries = [
+  'Mistral', 'LeCun', 'invest', '"open source"', 'open-source', 'summit -paris', 'lecun OR qlik',
+  '(meta OR microsoft) -deepseek', 'hassab*', '=investing', 'mistrl', 'doc:002_cb61db7a76a34ded',
+  'Z\u00fcrich', '"data center" france',
+];
 
 function rejectAfter(milliseconds, message) {
   return new Promise((_, reject) => setTimeout(() => reject(new Error(message)), milliseconds).unref());
@@ -119,20 +130,22 @@ describe('Loupe web page', () => {
     assert.deepEqual(documents.map((document) => document.id).sort(), seeds.map((seed) => seed.id));
   });
 
-  test('searching "Mistral" finds every seed that mentions it', async () => {
-    await search('Mistral');
-    const { query, results } = await state();
-    const expected = expectedMatches('Mistral');
-    assert.equal(query, 'Mistral');
-    assert.equal(results.length, expected.length);
-    assert.deepEqual([...results].sort(), expected);
+  test('searching "Mistral" finds the seeds the CLI finds, and sets the query', async () => {
+    const state = await search('Mistral');
+    const expected = cliAnswer('Mistral');
+    assert.equal(state.query, 'Mistral');
+    assert.ok(expected.total > 0 && expected.total < seeds.length, 'the seeds should split on "Mistral"');
+    assert.equal(state.total, expected.total);
+    assert.deepEqual([...state.results].sort(), expected.ids);
   });
 
-  test('searching "LeCun" finds only the seeds that mention it', async () => {
-    await search('LeCun');
-    const expected = expectedMatches('LeCun');
-    assert.ok(expected.length > 0 && expected.length < seeds.length, 'seeds should split on "LeCun"');
-    assert.deepEqual([...(await state()).results].sort(), expected);
+  test('the page and the CLI give the same results for a dozen queries', async () => {
+    for (const query of comparedQueries) {
+      const state = await search(query);
+      const expected = cliAnswer(query);
+      assert.equal(state.total, expected.total, `total for ${query}`);
+      assert.deepEqual([...state.results].sort(), expected.ids, `documents for ${query}`);
+    }
   });
 
   test('an empty search matches all four documents', async () => {
@@ -154,7 +167,7 @@ describe('Loupe web page', () => {
 
   test('a search that matches nothing gives no results', async () => {
     const nonsense = 'qzxv-no-such-text-7f3a';
-    assert.equal(expectedMatches(nonsense).length, 0);
+    assert.equal(cliAnswer(nonsense).total, 0);
     await search(nonsense);
     const { query, results } = await state();
     assert.equal(query, nonsense);

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "core/explorer.h"
 #include "core/ingest.h"
 #include "fixtures.h"
@@ -37,6 +39,7 @@ TEST_CASE("loading a corpus lists every document and selects the first") {
 TEST_CASE("a query narrows the results and an empty one restores them") {
   Explorer explorer = seed_explorer();
   CHECK(explorer.apply(SetQuery{"LeCun"}).empty());
+  CHECK(explorer.search_result().hits.size() == 1);
   CHECK(explorer.state().results == std::vector<std::size_t>{1});
   explorer.apply(SetQuery{""});
   CHECK(explorer.state().results.size() == 4);
@@ -60,6 +63,25 @@ TEST_CASE("the state as JSON carries documents, query, results, view and selecti
   CHECK(state["documents"][3]["words"].get<std::size_t>() == explorer.corpus().documents[3].word_count);
   CHECK(state["query"] == "Qlik");
   CHECK(state["results"] == nlohmann::json::array({"002_cb61db7a76a34ded"}));
+  CHECK(state["total"] == 1);
+  CHECK(state["sort"] == "relevance");
   CHECK(state["view"] == "documents");
   CHECK(state["selected"] == "003_897f894024ca4c72");
+}
+
+TEST_CASE("results are ranked, and document order can be asked for") {
+  Explorer explorer = seed_explorer();
+  explorer.apply(SetQuery{"investment"});
+  CHECK(explorer.state().results.front() == 3);  // "Investment" is in 003's title
+  explorer.apply(SetSort{search::SortOrder::DocumentOrder});
+  CHECK(std::is_sorted(explorer.state().results.begin(), explorer.state().results.end()));
+  CHECK(explorer.state().results.size() == explorer.search_result().hits.size());
+}
+
+TEST_CASE("passages past the first hits are computed on demand") {
+  Explorer explorer = seed_explorer();
+  explorer.apply(SetQuery{"summit"});
+  REQUIRE_FALSE(explorer.state().results.empty());
+  CHECK_FALSE(explorer.passages_of_hit(0).empty());
+  CHECK(explorer.passages_of_hit(99).empty());
 }

@@ -1,0 +1,95 @@
+// The positional inverted index over a corpus: every word of every title and text, folded for
+// matching (case, diacritics, apostrophes), with its positions and byte offsets, grouped by
+// Snowball stem so that a search for "investment" also finds "investing". Built when a corpus
+// loads; the bundle keeps only the text.
+//
+// Positions count tokens within a document: the title's tokens first, then, after a gap of one
+// position so that no phrase spans the two, the text's tokens.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/corpus.h"
+#include "core/text/sentences.h"
+
+namespace loupe::search {
+
+using TermId = std::uint32_t;      // a folded word form ("investments")
+using StemId = std::uint32_t;      // a stem ("invest"), shared by several forms
+using DocumentId = std::uint32_t;  // the document's position in the corpus
+
+struct IndexedToken {
+  std::uint32_t start = 0;  // byte offsets into the document's title or text
+  std::uint32_t end = 0;
+  TermId term = 0;
+};
+
+// The documents a term occurs in, in increasing order, with its counts and positions there.
+struct Postings {
+  std::vector<DocumentId> documents;
+  std::vector<std::uint32_t> title_counts;     // per document: occurrences in the title
+  std::vector<std::uint32_t> body_counts;      // per document: occurrences in the text
+  std::vector<std::uint32_t> position_starts;  // per document: where its positions begin in `positions`
+  std::vector<std::uint32_t> positions;        // increasing within each document
+};
+
+struct DocumentTokens {
+  std::vector<IndexedToken> title;
+  std::vector<IndexedToken> body;
+  std::vector<text::Sentence> sentences;  // of the text, for snippets
+};
+
+// Hashing that lets the vocabulary be searched with a string_view, without building a string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+
+class Index {
+ public:
+  static Index build(const Corpus& corpus);
+
+  std::size_t document_count() const { return documents_.size(); }
+  std::size_t term_count() const { return terms_.size(); }
+  const std::string& term(TermId id) const { return terms_[id]; }
+  // The id of a folded word form, if it occurs anywhere.
+  bool find_term(std::string_view folded, TermId& id) const;
+  // Every form sharing the stem of this folded word ("invest" -> investment, investing, ...).
+  std::vector<TermId> forms_with_stem_of(std::string_view folded) const;
+  // Every form starting with a folded prefix, in alphabetical order.
+  std::vector<TermId> forms_with_prefix(std::string_view folded_prefix) const;
+  // Ids of all forms in alphabetical order (for close-spelling searches).
+  const std::vector<TermId>& terms_in_order() const { return terms_in_order_; }
+
+  const Postings& postings(TermId id) const { return postings_[id]; }
+  const DocumentTokens& tokens(DocumentId document) const { return documents_[document]; }
+  // A document's weighted length (see title_weight) and the corpus's average.
+  double weighted_length(DocumentId document) const;
+  double average_weighted_length() const { return average_weighted_length_; }
+  // The number of documents containing the term.
+  std::size_t document_frequency(TermId id) const { return postings_[id].documents.size(); }
+
+  // How much a title occurrence counts against a text one in ranking.
+  static constexpr double title_weight = 3.0;
+
+  // Bytes held by the index (vocabulary, postings, tokens), for the benchmark.
+  std::size_t memory_bytes() const;
+
+ private:
+  std::vector<std::string> terms_;
+  std::unordered_map<std::string, TermId, StringHash, std::equal_to<>> term_ids_;
+  std::vector<StemId> stem_of_term_;
+  std::unordered_map<std::string, StemId, StringHash, std::equal_to<>> stem_ids_;
+  std::vector<std::vector<TermId>> forms_of_stem_;
+  std::vector<TermId> terms_in_order_;
+  std::vector<Postings> postings_;
+  std::vector<DocumentTokens> documents_;
+  double average_weighted_length_ = 0.0;
+};
+
+}  // namespace loupe::search

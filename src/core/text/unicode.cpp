@@ -1,0 +1,84 @@
+// Unicode for matching (see unicode.h).
+#include "core/text/unicode.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+namespace loupe::text {
+
+char32_t next_code_point(std::string_view text, std::size_t& position) {
+  const auto lead = static_cast<unsigned char>(text[position]);
+  if (lead < 0x80) {
+    ++position;
+    return lead;
+  }
+  utf8proc_int32_t code_point = 0;
+  const utf8proc_ssize_t length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + position),
+                                                   static_cast<utf8proc_ssize_t>(text.size() - position), &code_point);
+  if (length <= 0) {
+    ++position;
+    return 0xFFFD;
+  }
+  position += static_cast<std::size_t>(length);
+  return static_cast<char32_t>(code_point);
+}
+
+bool is_word_character(char32_t code_point) {
+  if (code_point < 0x80) {
+    return (code_point >= 'a' && code_point <= 'z') || (code_point >= 'A' && code_point <= 'Z') ||
+           (code_point >= '0' && code_point <= '9');
+  }
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(code_point))) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND: case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string fold_for_matching(std::string_view word) {
+  // Fast path: ASCII needs only lower-casing.
+  bool ascii = true;
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    std::string folded(word);
+    for (char& c : folded) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return folded;
+  }
+  utf8proc_uint8_t* mapped = nullptr;
+  const utf8proc_ssize_t length = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(word.data()), static_cast<utf8proc_ssize_t>(word.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                     UTF8PROC_IGNORE));
+  if (length < 0) return std::string(word);  // invalid UTF-8: match it as it is
+  std::string folded;
+  folded.reserve(static_cast<std::size_t>(length));
+  const std::string_view result(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
+  for (std::size_t i = 0; i < result.size();) {
+    // ’ (U+2019) and ʼ (U+02BC) are apostrophes.
+    if (result.substr(i, 3) == "\xE2\x80\x99") {
+      folded.push_back('\'');
+      i += 3;
+    } else if (result.substr(i, 2) == "\xCA\xBC") {
+      folded.push_back('\'');
+      i += 2;
+    } else {
+      folded.push_back(result[i++]);
+    }
+  }
+  std::free(mapped);
+  return folded;
+}
+
+}  // namespace loupe::text

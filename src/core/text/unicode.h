@@ -1,0 +1,22 @@
+// Unicode for matching: UTF-8 decoding, word characters, and the folded form of a word that the
+// index stores (NFKD, case folded, diacritics stripped, curly apostrophes made straight), so that
+// "Zürich" finds "Zurich" and "LeCun’s" finds "LeCun's". Uses utf8proc.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace loupe::text {
+
+// Decodes the code point at text[position] and moves position past it. Malformed bytes decode
+// as U+FFFD and advance by one, so every byte is consumed exactly once.
+char32_t next_code_point(std::string_view text, std::size_t& position);
+
+// Letters, marks and digits (Unicode categories L*, M*, N*).
+bool is_word_character(char32_t code_point);
+
+// The form of a word used for matching: NFKD, case folded, marks stripped; ’ and ʼ become '.
+std::string fold_for_matching(std::string_view word);
+
+}  // namespace loupe::text

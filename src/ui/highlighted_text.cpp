@@ -1,0 +1,78 @@
+// Wrapped text with highlighted stretches (see highlighted_text.h).
+#include "ui/highlighted_text.h"
+
+#include <algorithm>
+#include <cfloat>
+
+namespace loupe::ui {
+
+ImU32 hit_background_color() { return IM_COL32(255, 214, 10, 110); }
+
+std::vector<search::Highlight> highlights_within(const std::vector<search::Highlight>& highlights, std::uint32_t start,
+                                                 std::uint32_t end) {
+  std::vector<search::Highlight> inside;
+  for (const search::Highlight& highlight : highlights) {
+    if (highlight.end <= start || highlight.start >= end) continue;
+    inside.push_back({std::max(highlight.start, start) - start, std::min(highlight.end, end) - start});
+  }
+  return inside;
+}
+
+void draw_highlighted_text(std::string_view text, const std::vector<search::Highlight>& highlights,
+                           const HighlightedTextStyle& style) {
+  ImFont* font = ImGui::GetFont();
+  const float font_size = ImGui::GetFontSize();
+  const float line_height = ImGui::GetTextLineHeightWithSpacing();
+  const float wrap_width = style.wrap_width > 0.0f ? style.wrap_width : ImGui::GetContentRegionAvail().x;
+  const ImU32 text_color = style.text_color ? style.text_color : ImGui::GetColorU32(ImGuiCol_Text);
+  ImDrawList* draw_list = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float visible_top = draw_list->GetClipRectMin().y - line_height;
+  const float visible_bottom = draw_list->GetClipRectMax().y;
+
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  const char* line_start = begin;
+  int line = 0;
+  float y = origin.y;
+  auto width_of = [&](const char* from, const char* to) { return font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, from, to).x; };
+  while (line_start < end) {
+    const char* line_end = font->CalcWordWrapPositionA(font_size / font->FontSize, line_start, end, wrap_width);
+    if (line_end <= line_start) line_end = line_start + 1;
+    for (const char* c = line_start; c < line_end; ++c) {
+      if (*c == '\n') {
+        line_end = c;
+        break;
+      }
+    }
+    const bool last_allowed = style.max_lines > 0 && line + 1 == style.max_lines;
+    const bool truncated = last_allowed && line_end < end;
+    if (y >= visible_top && y <= visible_bottom) {
+      const auto line_offset = static_cast<std::uint32_t>(line_start - begin);
+      const auto line_end_offset = static_cast<std::uint32_t>(line_end - begin);
+      for (const search::Highlight& highlight : highlights) {
+        if (highlight.end <= line_offset || highlight.start >= line_end_offset) continue;
+        const char* from = begin + std::max(highlight.start, line_offset);
+        const char* to = begin + std::min(highlight.end, line_end_offset);
+        const float x0 = origin.x + width_of(line_start, from);
+        const float x1 = origin.x + width_of(line_start, to);
+        draw_list->AddRectFilled(ImVec2(x0 - 1, y), ImVec2(x1 + 1, y + font_size + 1), hit_background_color(), 2.0f);
+      }
+      draw_list->AddText(font, font_size, ImVec2(origin.x, y), text_color, line_start, line_end);
+      if (truncated) draw_list->AddText(font, font_size, ImVec2(origin.x + width_of(line_start, line_end), y), text_color, " \xE2\x80\xA6");
+    }
+    y += line_height;
+    ++line;
+    if (last_allowed) break;
+    // Skip the space or line break the line was wrapped at.
+    line_start = line_end;
+    while (line_start < end && (*line_start == ' ' || *line_start == '\n')) {
+      const bool newline = *line_start == '\n';
+      ++line_start;
+      if (newline) break;
+    }
+  }
+  ImGui::Dummy(ImVec2(wrap_width, std::max(y - origin.y, line_height) - ImGui::GetStyle().ItemSpacing.y));
+}
+
+}  // namespace loupe::ui

@@ -1,0 +1,15 @@
+// The results panel, paired with core/search: the search box (the query language), the count
+// and time of the last search with its notes, and the ranked documents with their best passages,
+// hits highlighted. Clicking a result selects it.
+#pragma once
+
+#include <vector>
+
+#include "core/explorer.h"
+#include "ui/explorer_window.h"
+
+namespace loupe::ui {
+
+void draw_results_panel(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions);
+
+}  // namespace loupe::ui
