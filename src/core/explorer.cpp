@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 
 namespace loupe {
@@ -46,6 +47,9 @@ std::string Explorer::apply(const Action& action) {
   if (const auto* set_query = std::get_if<SetQuery>(&action)) {
     state_.query = set_query->text;
     run_search();
+    // The reader follows the results: a document that no longer matches gives way to the best one.
+    const bool selected_matches = state_.selected && std::find(state_.results.begin(), state_.results.end(), *state_.selected) != state_.results.end();
+    if (!selected_matches && !state_.results.empty()) state_.selected = state_.results.front();
     return {};
   }
   if (const auto* set_sort = std::get_if<SetSort>(&action)) {

@@ -85,3 +85,14 @@ TEST_CASE("passages past the first hits are computed on demand") {
   CHECK_FALSE(explorer.passages_of_hit(0).empty());
   CHECK(explorer.passages_of_hit(99).empty());
 }
+
+TEST_CASE("a new query selects its best result when the document shown no longer matches") {
+  Explorer explorer = seed_explorer();
+  explorer.apply(SelectDocument{"000_9aa3858245310ff1"});
+  explorer.apply(SetQuery{"Qlik"});
+  CHECK(explorer.state().selected == std::optional<std::size_t>(2));
+  explorer.apply(SetQuery{"summit"});  // 002 still matches: it stays
+  CHECK(explorer.state().selected == std::optional<std::size_t>(2));
+  explorer.apply(SetQuery{"zzzzzzzz"});  // nothing matches: the reader keeps its document
+  CHECK(explorer.state().selected == std::optional<std::size_t>(2));
+}

@@ -2,6 +2,7 @@
 // highlights, passages, facets, close spellings and malformed queries.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -155,4 +156,21 @@ TEST_CASE("edit distance counts insertions, deletions, substitutions and transpo
   CHECK(edit_distance("mistrl", "mistral", 2) == 1);
   CHECK(edit_distance("mistarl", "mistral", 2) == 1);
   CHECK(edit_distance("abc", "xyz", 2) == 3);
+}
+
+TEST_CASE("passages cover different query words before repeating one") {
+  const SearchResult result = run_query(seeds().index, seeds().corpus, "summit OR hassabis");
+  const Document* summit_article = nullptr;
+  const Hit* hit = nullptr;
+  for (const Hit& candidate : result.hits) {
+    if (seeds().corpus.documents[candidate.document].id.rfind("002", 0) == 0) hit = &candidate;
+  }
+  REQUIRE(hit != nullptr);
+  summit_article = &seeds().corpus.documents[hit->document];
+  std::vector<std::string> words;
+  for (const Passage& passage : hit->passages) {
+    for (const Highlight& highlight : passage.highlights) words.push_back(summit_article->text.substr(highlight.start, highlight.end - highlight.start));
+  }
+  CHECK(std::find(words.begin(), words.end(), "Hassabis") != words.end());
+  CHECK((std::find(words.begin(), words.end(), "summit") != words.end() || std::find(words.begin(), words.end(), "Summit") != words.end()));
 }

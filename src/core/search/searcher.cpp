@@ -372,11 +372,13 @@ std::vector<Passage> find_passages(const Index& index, const Corpus& corpus, Doc
   const DocumentTokens& tokens = index.tokens(document);
   const std::vector<Highlight> highlights = find_highlights(tokens.body, plan);
 
-  // Score each sentence by its matches; without any, the opening sentences stand for the text.
+  // Each sentence with matches is a candidate; without any match, the opening sentences stand
+  // for the text.
   struct Candidate {
     std::size_t sentence;
     std::size_t first_highlight;
     std::size_t highlight_count;
+    std::vector<std::string> matched_words;  // folded, distinct
   };
   std::vector<Candidate> candidates;
   std::size_t h = 0;
@@ -385,12 +387,40 @@ std::vector<Passage> find_passages(const Index& index, const Corpus& corpus, Doc
     while (h < highlights.size() && highlights[h].start < sentence.start) ++h;
     std::size_t end = h;
     while (end < highlights.size() && highlights[end].end <= sentence.end) ++end;
-    if (end > h || highlights.empty()) candidates.push_back({s, h, end - h});
+    if (end > h || highlights.empty()) {
+      Candidate candidate{s, h, end - h, {}};
+      for (std::size_t i = h; i < end; ++i) {
+        std::string word = text::fold_for_matching(std::string_view(text).substr(highlights[i].start, highlights[i].end - highlights[i].start));
+        if (std::find(candidate.matched_words.begin(), candidate.matched_words.end(), word) == candidate.matched_words.end()) {
+          candidate.matched_words.push_back(std::move(word));
+        }
+      }
+      candidates.push_back(std::move(candidate));
+    }
     h = end;
   }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.highlight_count > b.highlight_count; });
-  if (candidates.size() > count) candidates.resize(count);
+  // Greedily take the sentence that adds the most words not shown yet, then the most matches;
+  // earlier sentences win ties.
+  std::vector<Candidate> chosen;
+  std::vector<std::string> shown_words;
+  while (chosen.size() < count && !candidates.empty()) {
+    std::size_t best = 0;
+    std::size_t best_new = 0;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      std::size_t new_words = 0;
+      for (const std::string& word : candidates[c].matched_words) {
+        new_words += std::find(shown_words.begin(), shown_words.end(), word) == shown_words.end() ? 1 : 0;
+      }
+      if (c == 0 || new_words > best_new || (new_words == best_new && candidates[c].highlight_count > candidates[best].highlight_count)) {
+        best = c;
+        best_new = new_words;
+      }
+    }
+    shown_words.insert(shown_words.end(), candidates[best].matched_words.begin(), candidates[best].matched_words.end());
+    chosen.push_back(std::move(candidates[best]));
+    candidates.erase(candidates.begin() + static_cast<std::ptrdiff_t>(best));
+  }
+  candidates = std::move(chosen);
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) { return a.sentence < b.sentence; });
 
   std::vector<Passage> passages;
