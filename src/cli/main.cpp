@@ -2,11 +2,15 @@
 //   loupe build PATH... -o corpus.json [--name NAME]   read .txt files and folders into a bundle
 //   loupe stats corpus.json                            print what a bundle holds
 //   loupe query corpus.json "QUERY" [--limit N] [--json] [--sort relevance|document]
+//   loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]
+//   loupe tag --conll FILE --model entities.model        the file with one more column: the predicted tag
+//   loupe score-conll TAGGED                            span P/R/F1 of the last column against the one before
 #include <cstdio>
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <iostream>
 #include <string>
@@ -15,6 +19,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bundle.h"
+#include "core/extract/conll.h"
+#include "core/extract/ner.h"
 #include "core/search/index.h"
 #include "core/search/searcher.h"
 #include "platform/files.h"
@@ -24,7 +30,10 @@ namespace {
 constexpr const char* kUsage =
     "usage: loupe build PATH... -o corpus.json [--name NAME]\n"
     "       loupe stats corpus.json\n"
-    "       loupe query corpus.json \"QUERY\" [--limit N] [--json] [--sort relevance|document]\n";
+    "       loupe query corpus.json \"QUERY\" [--limit N] [--json] [--sort relevance|document]\n"
+    "       loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]\n"
+    "       loupe tag --conll FILE --model entities.model\n"
+    "       loupe score-conll TAGGED\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "loupe: " << message << "\n" << kUsage;
@@ -172,6 +181,142 @@ int run_query(const std::vector<std::string>& arguments) {
   return 0;
 }
 
+// Options of the form --name VALUE, and the other arguments in order; false on a missing value.
+bool split_options(const std::vector<std::string>& arguments, std::map<std::string, std::string>& options,
+                   std::vector<std::string>& positional) {
+  for (std::size_t i = 0; i < arguments.size(); ++i) {
+    if (arguments[i].rfind("-", 0) == 0 && arguments[i].size() > 1) {
+      if (i + 1 >= arguments.size()) return false;
+      options[arguments[i]] = arguments[i + 1];
+      ++i;
+    } else {
+      positional.push_back(arguments[i]);
+    }
+  }
+  return true;
+}
+
+int run_train_entities(const std::vector<std::string>& arguments) {
+  std::map<std::string, std::string> options;
+  std::vector<std::string> positional;
+  if (!split_options(arguments, options, positional) || positional.size() != 1 || !options.count("-o") ||
+      !options.count("--iso-codes")) {
+    return usage_error("train-entities needs TRAIN.conll, --iso-codes DIR and -o MODEL");
+  }
+  loupe::extract::TrainingOptions training;
+  if (options.count("--epochs")) training.epochs = std::max(1, std::atoi(options["--epochs"].c_str()));
+  const loupe::files::ReadResult train = loupe::files::read_file(positional[0]);
+  const loupe::files::ReadResult countries = loupe::files::read_file(options["--iso-codes"] + "/iso_3166-1.json");
+  const loupe::files::ReadResult subdivisions = loupe::files::read_file(options["--iso-codes"] + "/iso_3166-2.json");
+  for (const auto* read : {&train, &countries, &subdivisions}) {
+    if (!read->ok) {
+      std::cerr << "loupe: training data: " << read->error << " (" << positional[0] << ", " << options["--iso-codes"] << ")\n";
+      return 1;
+    }
+  }
+  const loupe::extract::ConllFile conll = loupe::extract::read_conll(train.bytes);
+  if (!conll.error.empty()) {
+    std::cerr << "loupe: " << positional[0] << ": " << conll.error << "\n";
+    return 1;
+  }
+  std::string error;
+  loupe::extract::Gazetteer gazetteer = loupe::extract::gazetteer_from_iso_codes(countries.bytes, subdivisions.bytes, error);
+  if (!error.empty()) {
+    std::cerr << "loupe: " << error << "\n";
+    return 1;
+  }
+  std::cout << "training on " << conll.documents.size() << " documents, " << gazetteer.place_names.size() << " place names\n";
+  const loupe::extract::EntityTagger tagger = loupe::extract::EntityTagger::train(
+      conll.documents, std::move(gazetteer), training,
+      [](int epoch, double accuracy) { std::cout << "epoch " << epoch << ": training accuracy " << accuracy << "\n"; });
+  const std::string model = tagger.save();
+  const std::string written = loupe::files::write_file(options["-o"], model);
+  if (!written.empty()) {
+    std::cerr << "loupe: " << written << "\n";
+    return 1;
+  }
+  std::cout << "wrote " << options["-o"] << ": " << tagger.feature_count() << " features, " << model.size() << " bytes\n";
+  return 0;
+}
+
+int run_tag(const std::vector<std::string>& arguments) {
+  std::map<std::string, std::string> options;
+  std::vector<std::string> positional;
+  if (!split_options(arguments, options, positional) || !positional.empty() || !options.count("--conll") || !options.count("--model")) {
+    return usage_error("tag needs --conll FILE and --model MODEL");
+  }
+  const loupe::files::ReadResult model_bytes = loupe::files::read_file(options["--model"]);
+  const loupe::files::ReadResult input = loupe::files::read_file(options["--conll"]);
+  if (!model_bytes.ok || !input.ok) {
+    std::cerr << "loupe: " << (model_bytes.ok ? options["--conll"] + ": " + input.error : options["--model"] + ": " + model_bytes.error) << "\n";
+    return 1;
+  }
+  std::string error;
+  const std::optional<loupe::extract::EntityTagger> tagger = loupe::extract::EntityTagger::load(model_bytes.bytes, error);
+  if (!tagger) {
+    std::cerr << "loupe: " << options["--model"] << ": " << error << "\n";
+    return 1;
+  }
+  const loupe::extract::ConllFile conll = loupe::extract::read_conll(input.bytes);
+  if (!conll.error.empty()) {
+    std::cerr << "loupe: " << options["--conll"] << ": " << conll.error << "\n";
+    return 1;
+  }
+  std::string out;
+  for (const loupe::extract::ConllDocument& document : conll.documents) {
+    out += "-DOCSTART- -X- -X- O O\n\n";
+    std::vector<std::vector<std::string>> sentences;
+    for (const loupe::extract::ConllSentence& sentence : document.sentences) sentences.push_back(sentence.words);
+    const std::vector<std::vector<std::uint8_t>> tags = tagger->tag_document(sentences);
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      for (std::size_t i = 0; i < sentences[s].size(); ++i) {
+        out += document.sentences[s].lines[i] + " " + std::string(loupe::extract::kEntityTags[tags[s][i]]) + "\n";
+      }
+      out += "\n";
+    }
+  }
+  std::cout << out;
+  return 0;
+}
+
+int run_score_conll(const std::vector<std::string>& arguments) {
+  if (arguments.size() != 1) return usage_error("score-conll needs one tagged file");
+  const loupe::files::ReadResult input = loupe::files::read_file(arguments[0]);
+  if (!input.ok) {
+    std::cerr << "loupe: " << arguments[0] << ": " << input.error << "\n";
+    return 1;
+  }
+  // Gold tags are the second-to-last column, predicted ones the last.
+  const loupe::extract::ConllFile file = loupe::extract::read_conll(input.bytes);
+  if (!file.error.empty()) {
+    std::cerr << "loupe: " << arguments[0] << ": " << file.error << "\n";
+    return 1;
+  }
+  loupe::extract::SpanScore score;
+  for (const loupe::extract::ConllDocument& document : file.documents) {
+    for (const loupe::extract::ConllSentence& sentence : document.sentences) {
+      std::vector<std::string> gold;
+      for (const std::string& line : sentence.lines) {
+        const std::size_t last = line.find_last_not_of(" \t");
+        const std::size_t last_start = line.find_last_of(" \t", last);
+        const std::size_t gold_end = line.find_last_not_of(" \t", last_start);
+        const std::size_t gold_start = line.find_last_of(" \t", gold_end);
+        gold.push_back(line.substr(gold_start == std::string::npos ? 0 : gold_start + 1,
+                                   gold_end - (gold_start == std::string::npos ? 0 : gold_start + 1) + 1));
+      }
+      score.add(gold, sentence.tags);
+    }
+  }
+  std::printf("%-6s %9s %9s %9s %7s %9s\n", "type", "precision", "recall", "F1", "gold", "predicted");
+  auto row = [](const std::string& name, const loupe::extract::SpanCounts& counts) {
+    std::printf("%-6s %9.2f %9.2f %9.2f %7zu %9zu\n", name.c_str(), 100 * counts.precision(), 100 * counts.recall(),
+                100 * counts.f1(), counts.gold, counts.predicted);
+  };
+  for (const auto& [type, counts] : score.by_type) row(type, counts);
+  row("all", score.overall);
+  return 0;
+}
+
 int run_stats(const std::vector<std::string>& arguments) {
   if (arguments.size() != 1) return usage_error("stats needs exactly one bundle");
   const std::optional<loupe::Corpus> loaded = load_bundle(arguments[0]);
@@ -195,6 +340,9 @@ int main(int argc, char** argv) {
   if (command == "build") return run_build(arguments);
   if (command == "stats") return run_stats(arguments);
   if (command == "query") return run_query(arguments);
+  if (command == "train-entities") return run_train_entities(arguments);
+  if (command == "tag") return run_tag(arguments);
+  if (command == "score-conll") return run_score_conll(arguments);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;
     return 0;

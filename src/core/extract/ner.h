@@ -1,0 +1,62 @@
+// Named-entity recognition: an averaged perceptron that tags each word of a sentence with IOB2
+// tags over PER, ORG, LOC and MISC, decoding greedily left to right. It learns from CoNLL-2003's
+// training split; its features are the word, its shape, prefixes and suffixes, its neighbours,
+// the tags before it, place names from Debian's iso-codes, and what the same document says
+// elsewhere (the word in lower case, the tags it got before). The trained model is pruned and
+// quantised into a compact binary that both builds load.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "core/extract/conll.h"
+
+namespace loupe::extract {
+
+inline constexpr std::array<std::string_view, 9> kEntityTags = {"O",     "B-PER", "I-PER",  "B-ORG", "I-ORG",
+                                                                 "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+inline constexpr std::size_t kTagCount = kEntityTags.size();
+
+// Place names from iso-codes: countries (names, common and official) and their subdivisions.
+struct Gazetteer {
+  std::unordered_set<std::string> place_names;  // folded, words joined by single spaces
+  std::size_t longest_name_words = 1;
+};
+// From the JSON files /usr/share/iso-codes/json/iso_3166-1.json and iso_3166-2.json (their bytes).
+Gazetteer gazetteer_from_iso_codes(std::string_view countries_json, std::string_view subdivisions_json, std::string& error);
+
+struct TrainingOptions {
+  int epochs = 10;
+  unsigned seed = 2003;
+  float prune_below = 0.05f;  // features whose averaged weights all stay below this are dropped
+};
+
+class EntityTagger {
+ public:
+  static EntityTagger train(const std::vector<ConllDocument>& documents, Gazetteer gazetteer, const TrainingOptions& options,
+                            const std::function<void(int epoch, double training_accuracy)>& progress = {});
+
+  // Tags every sentence of one document (its words, as tokens); a tag index per word.
+  std::vector<std::vector<std::uint8_t>> tag_document(const std::vector<std::vector<std::string>>& sentences) const;
+
+  std::string save() const;
+  static std::optional<EntityTagger> load(std::string_view bytes, std::string& error);
+  std::size_t feature_count() const { return weights_.size(); }
+
+ private:
+  using Scores = std::array<float, kTagCount>;
+  std::unordered_map<std::uint64_t, Scores> weights_;
+  Gazetteer gazetteer_;
+
+  friend class TaggerTraining;
+  friend struct DocumentDecoder;
+};
+
+}  // namespace loupe::extract

@@ -1,0 +1,134 @@
+// Tests of the entity tagger (core/extract/ner.h): training on part of CoNLL-2003's training
+// split, scoring on its validation split, saving and loading, and damaged models. The cases that
+// need the CoNLL data or iso-codes are skipped, with a message, where they are missing.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/extract/ner.h"
+
+using namespace loupe::extract;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream stream(path, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << stream.rdbuf();
+  return buffer.str();
+}
+
+bool have_training_data() {
+  return std::ifstream(std::string(LOUPE_CONLL_DIR) + "/train.txt").good() &&
+         std::ifstream(std::string(LOUPE_ISO_CODES_DIR) + "/iso_3166-1.json").good();
+}
+
+Gazetteer iso_gazetteer() {
+  std::string error;
+  Gazetteer gazetteer = gazetteer_from_iso_codes(read_file(std::string(LOUPE_ISO_CODES_DIR) + "/iso_3166-1.json"),
+                                                 read_file(std::string(LOUPE_ISO_CODES_DIR) + "/iso_3166-2.json"), error);
+  REQUIRE(error.empty());
+  return gazetteer;
+}
+
+SpanScore score_on(const EntityTagger& tagger, const std::vector<ConllDocument>& documents) {
+  SpanScore score;
+  for (const ConllDocument& document : documents) {
+    std::vector<std::vector<std::string>> sentences;
+    for (const ConllSentence& sentence : document.sentences) sentences.push_back(sentence.words);
+    const auto tags = tagger.tag_document(sentences);
+    for (std::size_t s = 0; s < sentences.size(); ++s) {
+      std::vector<std::string> predicted;
+      for (std::uint8_t tag : tags[s]) predicted.emplace_back(kEntityTags[tag]);
+      score.add(document.sentences[s].tags, predicted);
+    }
+  }
+  return score;
+}
+
+// A small tagger: 150 training documents, 4 epochs (well under a second).
+const EntityTagger& small_tagger() {
+  static const EntityTagger tagger = [] {
+    ConllFile train = read_conll(read_file(std::string(LOUPE_CONLL_DIR) + "/train.txt"));
+    train.documents.resize(150);
+    TrainingOptions options;
+    options.epochs = 4;
+    return EntityTagger::train(train.documents, iso_gazetteer(), options);
+  }();
+  return tagger;
+}
+
+std::vector<ConllDocument> validation_documents(std::size_t count) {
+  ConllFile valid = read_conll(read_file(std::string(LOUPE_CONLL_DIR) + "/valid.txt"));
+  if (valid.documents.size() > count) valid.documents.resize(count);
+  return valid.documents;
+}
+
+}  // namespace
+
+TEST_CASE("the gazetteer holds countries and their subdivisions, folded") {
+  if (!have_training_data()) {
+    MESSAGE("skipped: iso-codes or CoNLL data missing");
+    return;
+  }
+  const Gazetteer gazetteer = iso_gazetteer();
+  CHECK(gazetteer.place_names.count("france"));
+  CHECK(gazetteer.place_names.count("united arab emirates"));
+  CHECK(gazetteer.place_names.count("bavaria") + gazetteer.place_names.count("bayern") > 0);
+  CHECK(gazetteer.longest_name_words >= 4);
+}
+
+TEST_CASE("a tagger trained on part of the training split finds most entities of unseen news") {
+  if (!have_training_data()) {
+    MESSAGE("skipped: CoNLL data missing");
+    return;
+  }
+  const SpanScore score = score_on(small_tagger(), validation_documents(60));
+  MESSAGE("small tagger on 60 validation documents: F1 " << score.overall.f1());
+  CHECK(score.overall.f1() > 0.65);
+  CHECK(score.by_type.at("PER").recall() > 0.5);
+}
+
+TEST_CASE("a saved model loads back and tags exactly as before") {
+  if (!have_training_data()) {
+    MESSAGE("skipped: CoNLL data missing");
+    return;
+  }
+  const std::string bytes = small_tagger().save();
+  std::string error;
+  const std::optional<EntityTagger> loaded = EntityTagger::load(bytes, error);
+  REQUIRE(loaded.has_value());
+  CHECK(loaded->feature_count() == small_tagger().feature_count());
+  CHECK(loaded->save() == bytes);
+  const std::vector<std::vector<std::string>> sentences = {{"Arthur", "Mensch", ",", "CEO", "of", "Mistral", ",", "spoke", "in", "Paris", "."}};
+  CHECK(loaded->tag_document(sentences) == small_tagger().tag_document(sentences));
+}
+
+TEST_CASE("a damaged model is refused with a reason") {
+  std::string error;
+  CHECK_FALSE(EntityTagger::load("", error).has_value());
+  CHECK(error == "not a Loupe entity model (wrong magic)");
+  CHECK_FALSE(EntityTagger::load("LOUPENER\x02\0\0\0", error).has_value());
+  CHECK(error.find("version") != std::string::npos);
+  if (!have_training_data()) return;
+  const std::string bytes = small_tagger().save();
+  CHECK_FALSE(EntityTagger::load(bytes.substr(0, bytes.size() - 5), error).has_value());
+  CHECK(error.find("ends inside feature") != std::string::npos);
+  CHECK_FALSE(EntityTagger::load(bytes + "x", error).has_value());
+  CHECK(error == "entity model has bytes after its last feature");
+}
+
+TEST_CASE("the model the build trained scores well on the validation split") {
+  const std::string bytes = read_file(LOUPE_ENTITY_MODEL);
+  if (bytes.empty() || !have_training_data()) {
+    MESSAGE("skipped: no entity model was built (no CoNLL data)");
+    return;
+  }
+  std::string error;
+  const std::optional<EntityTagger> tagger = EntityTagger::load(bytes, error);
+  REQUIRE_MESSAGE(tagger.has_value(), error);
+  const SpanScore score = score_on(*tagger, validation_documents(100000));
+  MESSAGE("built model on valid.txt: F1 " << score.overall.f1());
+  CHECK(score.overall.f1() > 0.85);
+}
