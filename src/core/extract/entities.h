@@ -1,0 +1,56 @@
+// Entities in a corpus: the tagger's mentions in each document's text, with byte offsets, typed
+// (person, organization, place, product, event, law, other) and merged into canonical entities,
+// within a document (surnames to full names, possessives, acronyms beside their full form) and
+// across documents ("Mistral", "MistralAI" and "Mistral AI" are one organization).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/corpus.h"
+#include "core/extract/ner.h"
+
+namespace loupe::extract {
+
+enum class EntityType : std::uint8_t { Person, Organization, Place, Product, Event, Law, Other };
+inline constexpr const char* kEntityTypeNames[] = {"person", "organization", "place", "product", "event", "law", "other"};
+const char* type_name(EntityType type);
+bool entity_type_from_name(std::string_view name, EntityType& type);
+
+// One occurrence of an entity in a document's text.
+struct Mention {
+  std::uint32_t document = 0;  // position in the corpus
+  std::uint32_t start = 0;     // byte offsets into the document's text
+  std::uint32_t end = 0;
+};
+
+struct Entity {
+  std::string id;    // stable: type and canonical name, "organization:mistral-ai"
+  std::string name;  // the fullest form used ("Arthur Mensch", "Mistral AI")
+  EntityType type = EntityType::Other;
+  std::vector<std::string> aliases;  // every other surface form ("Mensch", "MistralAI", "MS")
+  std::vector<Mention> mentions;     // in corpus order
+};
+
+// A word or punctuation token in the style CoNLL-2003 was tokenised: "France's" is "France" and
+// "'s", "U.S." stays whole, "$5.6" is "$" and "5.6".
+struct TaggerToken {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+};
+std::vector<std::vector<TaggerToken>> tagger_tokens(std::string_view text);
+
+// The tagger's spans over one text, typed, with offsets; before any merging.
+struct RawMention {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  EntityType type = EntityType::Other;
+};
+std::vector<RawMention> find_mentions(const EntityTagger& tagger, std::string_view text);
+
+// Every entity of a corpus, merged; most mentioned first.
+std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& corpus);
+
+}  // namespace loupe::extract
