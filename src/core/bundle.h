@@ -5,7 +5,12 @@
 // {"format": "loupe-corpus", "version": 1, "name": "...",
 //  "documents": [{"id": "...", "title": "...", "text": "...", "words": 123,
 //                 optional: "date", "url", "source", "author" (strings), "warnings": ["..."],
-//                 "removed": [{"text": "...", "reason": "..."}]}]}
+//                 "removed": [{"text": "...", "reason": "..."}]}],
+//  "entities": [{"id", "name", "type", "aliases": [...], "mentions": [{"doc", "start", "end"}]}],
+//  "quotes": [{"doc", "start", "end", "text", "speaker": id|null, "speaker_name", "role"}],
+//  "money": [{"doc", "start", "end", "text", "currency", "min", "max", "usd_min", "usd_max", "subject": id|null}],
+//  "rates": {"date", "source"}}
+// Offsets are bytes into the document's text, end exclusive; "doc" is a document id.
 #pragma once
 
 #include <optional>
@@ -17,7 +22,7 @@
 namespace loupe {
 
 inline constexpr std::string_view kBundleFormat = "loupe-corpus";
-inline constexpr int kBundleVersion = 1;
+inline constexpr int kBundleVersion = 2;
 
 // The bundle's JSON text (compact, UTF-8).
 std::string write_bundle(const Corpus& corpus);

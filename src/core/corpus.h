@@ -1,8 +1,9 @@
-// The corpus model: documents with their cleaned text. Later modules add entities, quotes and
-// amounts beside the documents; the bundle (bundle.h) is its serialised form.
+// The corpus model: documents with their cleaned text, and the entities, quotes and amounts of
+// money extracted from them; the bundle (bundle.h) is its serialised form.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,9 +34,48 @@ struct Document {
   std::vector<RemovedText> removed;   // boilerplate taken out of the text
 };
 
+// Where something was found: a document (its position in the corpus) and byte offsets into its
+// text, end exclusive.
+struct TextSpan {
+  std::size_t document = 0;
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+};
+
+// A person, organization, place, product, event, law or other entity, with every mention.
+struct EntityRecord {
+  std::string id;    // unique in the corpus: "person:arthur-mensch"
+  std::string name;
+  std::string type;  // person, organization, place, product, event, law, other
+  std::vector<std::string> aliases;
+  std::vector<TextSpan> mentions;
+};
+
+struct QuoteRecord {
+  TextSpan span;             // the quoted words
+  std::string speaker;       // an entity id, or empty when the speaker is not a known entity
+  std::string speaker_name;  // as the text names the speaker
+  std::string role;          // the speaker's role or title where the text gives one
+};
+
+struct AmountRecord {
+  TextSpan span;                // the whole expression, as written
+  std::string currency;         // ISO 4217
+  double minimum = 0.0;
+  double maximum = 0.0;
+  std::optional<double> usd_minimum;  // from the rate table, when it has the currency
+  std::optional<double> usd_maximum;
+  std::string subject;          // the entity id the amount belongs to, or empty
+};
+
 struct Corpus {
   std::string name;
   std::vector<Document> documents;
+  std::vector<EntityRecord> entities;  // most mentioned first
+  std::vector<QuoteRecord> quotes;     // in corpus order
+  std::vector<AmountRecord> amounts;   // in corpus order
+  std::string rates_date;              // of the table the USD values come from
+  std::string rates_source;
 
   std::size_t total_words() const;
   // Position of the document with this id, if any.

@@ -28,6 +28,6 @@ endif()
 
 file(WRITE "${WORK_DIR}/bad.json" "{\"format\":\"loupe-corpus\",\"version\":9}")
 execute_process(COMMAND "${LOUPE}" stats "${WORK_DIR}/bad.json" RESULT_VARIABLE result ERROR_VARIABLE errors)
-if(NOT result EQUAL 1 OR NOT errors MATCHES "version: this Loupe reads version 1, found 9")
+if(NOT result EQUAL 1 OR NOT errors MATCHES "version: this Loupe reads version 2, found 9")
   message(FATAL_ERROR "loupe stats on a bad bundle should exit 1 and name the problem (${result}):\n${errors}")
 endif()
