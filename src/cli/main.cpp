@@ -1,5 +1,5 @@
 // The `loupe` command-line tool: a thin layer over the core.
-//   loupe build PATH... -o corpus.json [--name NAME]   read .txt files and folders into a bundle
+//   loupe build PATH... -o corpus.json [--name NAME] [--model entities.model --rates exchange_rates.json]
 //   loupe stats corpus.json                            print what a bundle holds
 //   loupe query corpus.json "QUERY" [--limit N] [--json] [--sort relevance|document]
 //   loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]
@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bundle.h"
+#include "core/extract/annotate.h"
 #include "core/extract/conll.h"
 #include "core/extract/ner.h"
 #include "core/search/index.h"
@@ -28,7 +29,7 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: loupe build PATH... -o corpus.json [--name NAME]\n"
+    "usage: loupe build PATH... -o corpus.json [--name NAME] [--model entities.model --rates exchange_rates.json]\n"
     "       loupe stats corpus.json\n"
     "       loupe query corpus.json \"QUERY\" [--limit N] [--json] [--sort relevance|document]\n"
     "       loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]\n"
@@ -44,11 +45,14 @@ int run_build(const std::vector<std::string>& arguments) {
   std::vector<std::string> inputs;
   std::string output;
   std::string name;
+  std::string model_path;
+  std::string rates_path;
   for (std::size_t i = 0; i < arguments.size(); ++i) {
     const std::string& argument = arguments[i];
-    if (argument == "-o" || argument == "--output" || argument == "--name") {
+    if (argument == "-o" || argument == "--output" || argument == "--name" || argument == "--model" || argument == "--rates") {
       if (i + 1 >= arguments.size()) return usage_error(argument + " needs a value");
-      (argument == "--name" ? name : output) = arguments[++i];
+      std::string& target = argument == "--name" ? name : argument == "--model" ? model_path : argument == "--rates" ? rates_path : output;
+      target = arguments[++i];
     } else if (!argument.empty() && argument[0] == '-') {
       return usage_error("unknown option " + argument);
     } else {
@@ -61,10 +65,31 @@ int run_build(const std::vector<std::string>& arguments) {
 
   loupe::files::CorpusFromFiles read = loupe::files::read_corpus_from_paths(inputs, name);
   for (const std::string& line : read.report) (line.rfind("read ", 0) == 0 ? std::cout : std::cerr) << line << "\n";
-  const loupe::Corpus& corpus = read.corpus;
+  loupe::Corpus& corpus = read.corpus;
   if (corpus.documents.empty()) {
     std::cerr << "loupe: no document could be read\n";
     return 1;
+  }
+  if (model_path.empty() != rates_path.empty()) return usage_error("--model and --rates go together");
+  if (!model_path.empty()) {
+    const loupe::files::ReadResult model = loupe::files::read_file(model_path);
+    const loupe::files::ReadResult rates_json = loupe::files::read_file(rates_path);
+    if (!model.ok || !rates_json.ok) {
+      std::cerr << "loupe: " << (model.ok ? rates_path + ": " + rates_json.error : model_path + ": " + model.error) << "\n";
+      return 1;
+    }
+    std::string error;
+    const std::optional<loupe::extract::EntityTagger> tagger = loupe::extract::EntityTagger::load(model.bytes, error);
+    const loupe::extract::RateTable rates = loupe::extract::read_rate_table(rates_json.bytes, error);
+    if (!tagger || !error.empty()) {
+      std::cerr << "loupe: " << error << "\n";
+      return 1;
+    }
+    loupe::extract::annotate_corpus(corpus, *tagger, rates);
+    std::cout << "extracted " << corpus.entities.size() << " entities, " << corpus.quotes.size() << " quotes, "
+              << corpus.amounts.size() << " amounts of money (rates of " << rates.date << ")\n";
+  } else {
+    std::cout << "no --model given: entities, quotes and amounts are not extracted\n";
   }
   const std::string error = loupe::files::write_file(output, loupe::write_bundle(corpus));
   if (!error.empty()) {
