@@ -1,0 +1,46 @@
+// Tests of corpus-wide extraction (core/extract/annotate.h) on the seed articles, with the model
+// the build trained (skipped without it) and the rate table in assets.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/bundle.h"
+#include "core/extract/annotate.h"
+#include "fixtures.h"
+
+using namespace loupe;
+using namespace loupe::extract;
+
+TEST_CASE("the seed corpus gets entities, quotes tied to their speakers, and amounts in dollars") {
+  std::ifstream model_stream(LOUPE_ENTITY_MODEL, std::ios::binary);
+  std::ostringstream model;
+  model << model_stream.rdbuf();
+  std::string error;
+  const std::optional<EntityTagger> tagger = model.str().empty() ? std::nullopt : EntityTagger::load(model.str(), error);
+  if (!tagger) {
+    MESSAGE("skipped: no entity model was built");
+    return;
+  }
+  const RateTable rates = read_rate_table(test::read_repo_file("assets/exchange_rates.json"), error);
+  REQUIRE(error.empty());
+  Corpus corpus = test::seed_corpus();
+  annotate_corpus(corpus, *tagger, rates);
+
+  CHECK(corpus.entities.size() > 20);
+  CHECK(corpus.rates_date == "2025-01-31");
+  // Quotes by people the tagger knows point at their entities.
+  const auto capone = std::find_if(corpus.quotes.begin(), corpus.quotes.end(), [](const QuoteRecord& quote) { return quote.speaker_name == "Mike Capone"; });
+  REQUIRE(capone != corpus.quotes.end());
+  CHECK(capone->speaker == "person:mike-capone");
+  CHECK(capone->role == "CEO of U.S. software firm Qlik");
+  // Amounts carry USD values from the table.
+  const auto plan = std::find_if(corpus.amounts.begin(), corpus.amounts.end(), [](const AmountRecord& amount) { return amount.currency == "EUR"; });
+  REQUIRE(plan != corpus.amounts.end());
+  REQUIRE(plan->usd_maximum.has_value());
+  CHECK(*plan->usd_maximum > plan->maximum);
+  // And the whole of it makes a valid bundle.
+  const BundleReadResult read = read_bundle(write_bundle(corpus));
+  CHECK_MESSAGE(read.corpus.has_value(), read.error);
+}
