@@ -87,6 +87,24 @@ Index Index::build(const Corpus& corpus) {
     index.forms_of_stem_[found->second].push_back(term);
   }
 
+  // Which documents hold each entity, quote and amount.
+  auto sorted_unique = [](std::vector<DocumentId> documents) {
+    std::sort(documents.begin(), documents.end());
+    documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
+    return documents;
+  };
+  for (const EntityRecord& entity : corpus.entities) {
+    std::vector<DocumentId> documents;
+    for (const TextSpan& mention : entity.mentions) documents.push_back(static_cast<DocumentId>(mention.document));
+    index.entity_documents_.push_back(sorted_unique(std::move(documents)));
+  }
+  std::vector<DocumentId> with_quotes;
+  for (const QuoteRecord& quote : corpus.quotes) with_quotes.push_back(static_cast<DocumentId>(quote.span.document));
+  index.documents_with_quotes_ = sorted_unique(std::move(with_quotes));
+  std::vector<DocumentId> with_money;
+  for (const AmountRecord& amount : corpus.amounts) with_money.push_back(static_cast<DocumentId>(amount.span.document));
+  index.documents_with_money_ = sorted_unique(std::move(with_money));
+
   index.terms_in_order_.resize(index.terms_.size());
   for (TermId term = 0; term < index.terms_.size(); ++term) index.terms_in_order_[term] = term;
   std::sort(index.terms_in_order_.begin(), index.terms_in_order_.end(),

@@ -77,6 +77,12 @@ class Index {
   // How much a title occurrence counts against a text one in ranking.
   static constexpr double title_weight = 3.0;
 
+  // Documents holding each entity's mentions (by position in corpus.entities), and those with
+  // quotes or amounts, in increasing order.
+  const std::vector<DocumentId>& documents_of_entity(std::size_t entity) const { return entity_documents_[entity]; }
+  const std::vector<DocumentId>& documents_with_quotes() const { return documents_with_quotes_; }
+  const std::vector<DocumentId>& documents_with_money() const { return documents_with_money_; }
+
   // Bytes held by the index (vocabulary, postings, tokens), for the benchmark.
   std::size_t memory_bytes() const;
 
@@ -89,6 +95,9 @@ class Index {
   std::vector<TermId> terms_in_order_;
   std::vector<Postings> postings_;
   std::vector<DocumentTokens> documents_;
+  std::vector<std::vector<DocumentId>> entity_documents_;
+  std::vector<DocumentId> documents_with_quotes_;
+  std::vector<DocumentId> documents_with_money_;
   double average_weighted_length_ = 0.0;
 };
 

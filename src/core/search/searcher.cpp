@@ -299,8 +299,36 @@ class Evaluator {
       }
       return matches;
     }
-    result_.notes.push_back("the filter " + node.field + ":" + node.value +
-                            " needs entities, quotes and amounts, which this corpus does not have yet: it matches nothing");
+    auto from_documents = [](const std::vector<DocumentId>& documents) {
+      Matches found;
+      found.documents = documents;
+      found.scores.assign(documents.size(), 0.0);
+      return found;
+    };
+    if (node.field == "has") {
+      if (node.value == "quote" || node.value == "quotes") return from_documents(index_.documents_with_quotes());
+      if (node.value == "money" || node.value == "amount" || node.value == "amounts") return from_documents(index_.documents_with_money());
+      result_.notes.push_back("has: takes quote or money, not \"" + node.value + "\": it matches nothing");
+      return matches;
+    }
+    if (corpus_.entities.empty()) {
+      result_.notes.push_back("the filter " + node.field + ":" + node.value + " needs entities, which this corpus does not have: it matches nothing");
+      return matches;
+    }
+    // entity: an id, a name or an alias (case and accents folded); type: an entity type.
+    const std::string wanted = text::fold_for_matching(node.value);
+    for (std::size_t e = 0; e < corpus_.entities.size(); ++e) {
+      const EntityRecord& entity = corpus_.entities[e];
+      bool selected = false;
+      if (node.field == "type") {
+        selected = entity.type == wanted;
+      } else {
+        selected = entity.id == node.value || text::fold_for_matching(entity.name) == wanted;
+        for (const std::string& alias : entity.aliases) selected = selected || text::fold_for_matching(alias) == wanted;
+      }
+      if (selected) matches = unite(matches, from_documents(index_.documents_of_entity(e)));
+    }
+    if (matches.documents.empty()) result_.notes.push_back("no entity matches " + node.field + ":" + node.value);
     return matches;
   }
 
@@ -451,7 +479,36 @@ std::vector<Passage> find_passages(const Index& index, const Corpus& corpus, Doc
 
 namespace {
 
-std::vector<Facet> count_facets(const Corpus& corpus, const std::vector<Hit>& hits) {
+constexpr std::size_t kMostFacetValues = 12;
+
+std::vector<Facet> count_facets(const Index& index, const Corpus& corpus, const std::vector<Hit>& hits) {
+  std::vector<Facet> facets;
+  std::vector<bool> in_results(corpus.documents.size(), false);
+  for (const Hit& hit : hits) in_results[hit.document] = true;
+  auto by_count = [](const FacetValue& a, const FacetValue& b) { return a.count != b.count ? a.count > b.count : a.value < b.value; };
+
+  // Entities by type: in how many of the results each appears.
+  for (const char* type : {"person", "organization", "place", "product", "event", "law", "other"}) {
+    Facet facet{type, {}};
+    for (std::size_t e = 0; e < corpus.entities.size(); ++e) {
+      if (corpus.entities[e].type != type) continue;
+      std::size_t count = 0;
+      for (DocumentId document : index.documents_of_entity(e)) count += in_results[document] ? 1 : 0;
+      if (count > 0) facet.values.push_back({corpus.entities[e].name, count});
+    }
+    std::sort(facet.values.begin(), facet.values.end(), by_count);
+    if (facet.values.size() > kMostFacetValues) facet.values.resize(kMostFacetValues);
+    if (!facet.values.empty()) facets.push_back(std::move(facet));
+  }
+
+  Facet has{"has", {}};
+  for (const auto& [name, documents] : {std::pair{"quote", &index.documents_with_quotes()}, std::pair{"money", &index.documents_with_money()}}) {
+    std::size_t count = 0;
+    for (DocumentId document : *documents) count += in_results[document] ? 1 : 0;
+    has.values.push_back({name, count});
+  }
+  facets.push_back(std::move(has));
+
   std::map<std::string, std::size_t> folders;
   for (const Hit& hit : hits) {
     const std::string& id = corpus.documents[hit.document].id;
@@ -460,8 +517,9 @@ std::vector<Facet> count_facets(const Corpus& corpus, const std::vector<Hit>& hi
   }
   Facet folder{"folder", {}};
   for (const auto& [value, count] : folders) folder.values.push_back({value, count});
-  std::stable_sort(folder.values.begin(), folder.values.end(), [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-  return {folder};
+  std::sort(folder.values.begin(), folder.values.end(), by_count);
+  facets.push_back(std::move(folder));
+  return facets;
 }
 
 }  // namespace
@@ -488,7 +546,7 @@ SearchResult run_query(const Index& index, const Corpus& corpus, std::string_vie
     hit.title_highlights = find_highlights(index.tokens(hit.document).title, result.highlights);
     hit.passages = find_passages(index, corpus, hit.document, result.highlights, options.passages_per_hit);
   }
-  result.facets = count_facets(corpus, result.hits);
+  result.facets = count_facets(index, corpus, result.hits);
   result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return result;
 }

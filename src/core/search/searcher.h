@@ -55,7 +55,7 @@ struct FacetValue {
 };
 
 struct Facet {
-  std::string name;  // "folder"; the extraction adds entity types
+  std::string name;  // an entity type ("person", ...), "has" (quote, money) or "folder"
   std::vector<FacetValue> values;  // most frequent first
 };
 
