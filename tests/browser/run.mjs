@@ -60,7 +60,7 @@ function cliAnswer(query) {
 const comparedQueries = [
   'Mistral', 'LeCun', 'invest', '"open source"', 'open-source', 'summit -paris', 'lecun OR qlik',
   '(meta OR microsoft) -deepseek', 'hassab*', '=investing', 'mistrl', 'doc:002_cb61db7a76a34ded',
-  'Z\u00fcrich', '"data center" france',
+  'Z\u00fcrich', '"data center" france', 'has:quote', 'has:money -summit', 'type:person', 'entity:"Mike Capone"',
 ];
 
 function rejectAfter(milliseconds, message) {

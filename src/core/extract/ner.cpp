@@ -341,7 +341,9 @@ EntityTagger EntityTagger::train(const std::vector<ConllDocument>& documents, Ga
   std::iota(order.begin(), order.end(), 0);
   std::mt19937 random(options.seed);
   for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    std::shuffle(order.begin(), order.end(), random);
+    // Fisher-Yates with the generator's raw numbers: std::shuffle differs between standard
+    // libraries, and the native and WebAssembly builds must train the same model.
+    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random() % i]);
     std::size_t correct = 0;
     std::size_t total = 0;
     for (std::size_t index : order) {
