@@ -64,7 +64,8 @@ int run_build(const std::vector<std::string>& arguments) {
   if (name.empty()) name = std::filesystem::path(inputs.front()).filename().string();
 
   loupe::files::CorpusFromFiles read = loupe::files::read_corpus_from_paths(inputs, name);
-  for (const std::string& line : read.report) (line.rfind("read ", 0) == 0 ? std::cout : std::cerr) << line << "\n";
+  // What was skipped goes to stderr; what was read, and the summary, to stdout.
+  for (const std::string& line : read.report) (line.rfind("skipped ", 0) == 0 ? std::cerr : std::cout) << line << "\n";
   loupe::Corpus& corpus = read.corpus;
   if (corpus.documents.empty()) {
     std::cerr << "loupe: no document could be read\n";

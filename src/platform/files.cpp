@@ -6,9 +6,10 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <unordered_set>
 
 #include "core/bundle.h"
-#include "core/ingest.h"
+#include "core/ingest/ingest.h"
 
 namespace loupe::files {
 namespace fs = std::filesystem;
@@ -47,11 +48,42 @@ std::string write_file(const std::string& path, const std::string& bytes) {
 
 namespace {
 
-bool has_extension(const fs::path& path, const std::vector<std::string>& extensions) {
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
+std::string lower_case(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+  return text;
+}
+
+bool has_extension(const fs::path& path, const std::vector<std::string>& extensions) {
+  const std::string extension = lower_case(path.extension().string());
   return std::find(extensions.begin(), extensions.end(), extension) != extensions.end();
+}
+
+// A folder's own documentation: README.TXT, LICENSE, COPYING.md, ...
+bool is_folder_documentation(const fs::path& path) {
+  const std::string stem = lower_case(path.stem().string());
+  for (const char* name : {"readme", "license", "licence", "copying", "changelog"}) {
+    if (stem == name) return true;
+  }
+  return false;
+}
+
+bool is_hidden(const fs::path& path) {
+  const std::string name = path.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+std::string quoted_ids(const std::vector<std::string>& ids) {
+  std::string list;
+  for (std::size_t i = 0; i < ids.size() && i < 3; ++i) list += (i > 0 ? ", \"" : "\"") + ids[i] + "\"";
+  if (ids.size() > 3) list += ", \xE2\x80\xA6";
+  return list;
+}
+
+std::string joined_notes(const std::vector<std::string>& notes) {
+  std::string text;
+  for (const std::string& note : notes) text += "; " + note;
+  return text;
 }
 
 }  // namespace
@@ -70,15 +102,31 @@ InputListing list_input_files(const std::vector<std::string>& paths, const std::
       continue;
     }
     std::vector<InputFile> found;
+    std::vector<SkippedFile> skipped;
     for (auto walker = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, error);
          !error && walker != fs::recursive_directory_iterator(); walker.increment(error)) {
-      if (walker->is_regular_file(error) && has_extension(walker->path(), extensions)) {
-        found.push_back({walker->path().string(), fs::relative(walker->path(), root, error).generic_string()});
+      const fs::path& path = walker->path();
+      if (is_hidden(path)) {
+        if (walker->is_directory(error)) walker.disable_recursion_pending();
+        continue;
+      }
+      if (!walker->is_regular_file(error)) continue;
+      if (!has_extension(path, extensions)) {
+        const std::string extension = path.extension().string();
+        skipped.push_back({path.string(), extension.empty() ? "unsupported file type (no extension)" : "unsupported file type " + lower_case(extension)});
+      } else if (is_folder_documentation(path)) {
+        skipped.push_back({path.string(), "the folder's " + path.filename().string() + ", not an article (give the file itself to read it)"});
+      } else {
+        // lexically_relative: the walker's paths start with `root`, and fs::relative would ask the
+        // file system for every file (slow under node's NODERAWFS).
+        found.push_back({path.string(), path.lexically_relative(root).generic_string()});
       }
     }
     if (error) listing.errors.push_back(given + ": " + error.message());
     std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.relative_path < b.relative_path; });
+    std::sort(skipped.begin(), skipped.end(), [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
     listing.files.insert(listing.files.end(), found.begin(), found.end());
+    listing.skipped.insert(listing.skipped.end(), skipped.begin(), skipped.end());
   }
   return listing;
 }
@@ -86,37 +134,101 @@ InputListing list_input_files(const std::vector<std::string>& paths, const std::
 CorpusFromFiles read_corpus_from_paths(const std::vector<std::string>& paths, std::string name) {
   CorpusFromFiles result;
   result.corpus.name = std::move(name);
-  const InputListing listing = list_input_files(paths, {".txt"});
+  const std::vector<std::string> extensions(ingest::kSupportedExtensions.begin(), ingest::kSupportedExtensions.end());
+  const InputListing listing = list_input_files(paths, extensions);
+  std::size_t files_read = 0;
+  std::size_t files_repaired = 0;
+  std::size_t files_cleaned = 0;
+  std::size_t files_skipped = listing.skipped.size() + listing.errors.size();
+  std::size_t documents_read = 0;
+  std::unordered_set<std::string> ids;  // Corpus::find is a linear search: a JSON Lines file can hold 100,000s
   for (const std::string& error : listing.errors) result.report.push_back("skipped " + error);
+  for (const SkippedFile& skipped : listing.skipped) result.report.push_back("skipped " + skipped.path + ": " + skipped.reason);
+
   for (const InputFile& file : listing.files) {
+    std::error_code size_error;
+    const std::uintmax_t size = fs::file_size(file.path, size_error);
+    if (!size_error && size > ingest::kMaxFileBytes) {
+      // Refused before it is read into memory, with the message ingest gives.
+      result.report.push_back("skipped " + file.path + ": " + ingest::file_too_large_error(static_cast<std::size_t>(size)));
+      ++files_skipped;
+      continue;
+    }
     const ReadResult read = read_file(file.path);
     if (!read.ok) {
       result.report.push_back("skipped " + file.path + ": " + read.error);
+      ++files_skipped;
       continue;
     }
-    Document document = document_from_plain_text(document_id_from_path(file.relative_path), read.bytes);
-    if (result.corpus.find(document.id)) {
-      result.report.push_back("skipped " + file.path + ": duplicate id \"" + document.id + "\"");
+    ingest::IngestResult ingested = ingest::ingest_file(file.relative_path, read.bytes);
+    if (!ingested.error.empty()) {
+      result.report.push_back("skipped " + file.path + ": " + ingested.error + joined_notes(ingested.notes));
+      ++files_skipped;
       continue;
     }
-    result.report.push_back("read " + file.path + " as \"" + document.id + "\": " + std::to_string(document.word_count) +
-                            " words, title \"" + document.title + "\"");
-    result.corpus.documents.push_back(std::move(document));
+    std::vector<std::string> kept_ids;
+    std::size_t words = 0;
+    bool repaired = false;
+    bool cleaned = false;
+    std::string first_title;
+    for (Document& document : ingested.documents) {
+      if (!ids.insert(document.id).second) {
+        result.report.push_back("skipped " + file.path + (ingested.documents.size() > 1 ? " record \"" + document.id + "\"" : "") +
+                                ": duplicate id \"" + document.id + "\"");
+        continue;
+      }
+      kept_ids.push_back(document.id);
+      words += document.word_count;
+      repaired = repaired || !document.warnings.empty();
+      cleaned = cleaned || !document.removed.empty();
+      if (first_title.empty()) first_title = document.title;
+      result.corpus.documents.push_back(std::move(document));
+    }
+    if (kept_ids.empty()) {
+      ++files_skipped;
+      continue;
+    }
+    ++files_read;
+    documents_read += kept_ids.size();
+    if (repaired) ++files_repaired;
+    if (cleaned) ++files_cleaned;
+    if (ingested.documents.size() == 1) {
+      result.report.push_back("read " + file.path + " as \"" + kept_ids.front() + "\": " + std::to_string(words) +
+                              " words, title \"" + first_title + "\"" + joined_notes(ingested.notes));
+    } else {
+      result.report.push_back("read " + file.path + ": " + std::to_string(kept_ids.size()) + " documents (" + quoted_ids(kept_ids) +
+                              "), " + std::to_string(words) + " words" + joined_notes(ingested.notes));
+    }
   }
+  const std::size_t files = files_read + files_skipped;
+  result.report.push_back("summary: " + std::to_string(files) + (files == 1 ? " file: " : " files: ") + std::to_string(files_read) +
+                          " read (" + std::to_string(documents_read) + " documents), " + std::to_string(files_repaired) +
+                          " repaired, " + std::to_string(files_cleaned) + " cleaned, " + std::to_string(files_skipped) + " skipped");
   return result;
 }
 
 OpenedCorpus open_corpus(const std::vector<std::string>& paths) {
   OpenedCorpus opened;
-  if (paths.size() == 1 && fs::path(paths[0]).extension() == ".json") {
+  if (paths.size() == 1 && lower_case(fs::path(paths[0]).extension().string()) == ".json") {
     const ReadResult read = read_file(paths[0]);
     if (!read.ok) {
       opened.error = paths[0] + ": " + read.error;
       return opened;
     }
     BundleReadResult bundle = read_bundle(read.bytes);
-    if (!bundle.corpus) opened.error = paths[0] + ": " + bundle.error;
-    opened.corpus = std::move(bundle.corpus);
+    if (bundle.corpus) {
+      opened.corpus = std::move(bundle.corpus);
+      return opened;
+    }
+    // Not a bundle: perhaps a file of article records.
+    ingest::IngestResult records = ingest::ingest_file(fs::path(paths[0]).filename().string(), read.bytes);
+    if (records.documents.empty()) {
+      opened.error = paths[0] + ": " + bundle.error;
+      return opened;
+    }
+    opened.corpus = Corpus{};
+    opened.corpus->name = fs::path(paths[0]).stem().string();
+    opened.corpus->documents = std::move(records.documents);
     return opened;
   }
   CorpusFromFiles from_files = read_corpus_from_paths(paths, paths.empty() ? "" : fs::path(paths[0]).filename().string());

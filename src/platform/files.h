@@ -26,25 +26,35 @@ struct InputFile {
   std::string relative_path;  // to name the document: relative to the folder given, or the file name
 };
 
+// A file found in a folder and left out, and why.
+struct SkippedFile {
+  std::string path;
+  std::string reason;
+};
+
 struct InputListing {
-  std::vector<InputFile> files;     // sorted by relative path, so builds are reproducible
-  std::vector<std::string> errors;  // paths that do not exist or can't be listed
+  std::vector<InputFile> files;      // sorted by relative path, so builds are reproducible
+  std::vector<SkippedFile> skipped;  // files in folders left out: other extensions, READMEs and licences
+  std::vector<std::string> errors;   // paths that do not exist or can't be listed
 };
 
 // Lists the files with one of the given extensions (lower case, with dot: ".txt") under each
-// path: a file is taken as it is, a folder is walked recursively.
+// path: a file is taken as it is, a folder is walked recursively. In folders, hidden files and
+// folders (".git") are not looked at, and files with other extensions or named README, LICENSE,
+// LICENCE, COPYING or CHANGELOG (the folder's documentation, not articles) are listed as skipped.
 InputListing list_input_files(const std::vector<std::string>& paths, const std::vector<std::string>& extensions);
 
-// A corpus read from text files and folders, with one report line per file: what was read, or
-// what was skipped and why. Reading continues past a bad file.
+// A corpus read from files and folders of articles (every format core/ingest/ingest.h reads),
+// with one report line per file: "read ..." with what was repaired or cleaned, or "skipped ...:
+// why", and a last "summary: ..." line with the counts. Reading continues past a bad file.
 struct CorpusFromFiles {
   Corpus corpus;
   std::vector<std::string> report;
 };
 CorpusFromFiles read_corpus_from_paths(const std::vector<std::string>& paths, std::string name);
 
-// A corpus from paths given to the desktop app: one bundle (.json), or text files and folders.
-// Returns the corpus or an error message.
+// A corpus from paths given to the desktop app: one bundle (.json; a .json that is not a bundle
+// is read as records), or files and folders of articles. Returns the corpus or an error message.
 struct OpenedCorpus {
   std::optional<Corpus> corpus;
   std::string error;

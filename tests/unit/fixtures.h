@@ -3,11 +3,12 @@
 #pragma once
 
 #include <fstream>
+#include <stdexcept>
 #include <sstream>
 #include <string>
 
 #include "core/corpus.h"
-#include "core/ingest.h"
+#include "core/ingest/ingest.h"
 
 namespace loupe::test {
 
@@ -27,15 +28,35 @@ inline const char* const kSeedFiles[] = {
     "seeds/003_897f894024ca4c72.txt",
 };
 
-// The four seed articles as `loupe build seeds` reads them (ids are the file stems).
+// The four seed articles as `loupe build seeds` reads them (ids are the file stems; cleaned).
 inline Corpus seed_corpus() {
   Corpus corpus;
   corpus.name = "seeds";
   for (const char* file : kSeedFiles) {
     const std::string relative = std::string(file).substr(std::string("seeds/").size());
-    corpus.documents.push_back(document_from_plain_text(document_id_from_path(relative), read_repo_file(file)));
+    ingest::IngestResult ingested = ingest::ingest_file(relative, read_repo_file(file));
+    if (ingested.documents.size() != 1) throw std::runtime_error("seed not read: " + relative + ": " + ingested.error);
+    corpus.documents.push_back(std::move(ingested.documents.front()));
   }
   return corpus;
+}
+
+// The BBC News corpus of the shared reference data (../shared/data/bbc beside the repository),
+// which may be missing on a machine: tests that use it skip with a message then.
+inline std::string bbc_folder() { return std::string(LOUPE_SOURCE_DIR) + "/../shared/data/bbc"; }
+
+inline bool bbc_available() {
+  std::ifstream probe(bbc_folder() + "/sport/199.txt", std::ios::binary);
+  return static_cast<bool>(probe);
+}
+
+// The bytes of a BBC file ("sport/199.txt"); call only when bbc_available().
+inline std::string read_bbc_file(const std::string& relative_path) {
+  std::ifstream stream(bbc_folder() + "/" + relative_path, std::ios::binary);
+  if (!stream) throw std::runtime_error("BBC file not found: " + relative_path);
+  std::ostringstream buffer;
+  buffer << stream.rdbuf();
+  return buffer.str();
 }
 
 }  // namespace loupe::test

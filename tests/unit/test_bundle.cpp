@@ -2,7 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "core/bundle.h"
-#include "core/ingest.h"
+#include "core/ingest/ingest.h"
 #include "fixtures.h"
 
 using namespace loupe;

@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "core/explorer.h"
-#include "core/ingest.h"
+#include "core/ingest/ingest.h"
 #include "fixtures.h"
 
 using namespace loupe;
