@@ -22,6 +22,7 @@ void Explorer::run_search() {
   search::SearchOptions options;
   options.sort = state_.sort;
   search_result_ = search::run_query(index_, corpus_, state_.query, options);
+  passages_on_demand_.clear();
   state_.results.clear();
   for (const search::Hit& hit : search_result_.hits) state_.results.push_back(hit.document);
 }
@@ -30,7 +31,11 @@ std::vector<search::Passage> Explorer::passages_of_hit(std::size_t n) const {
   if (n >= search_result_.hits.size()) return {};
   const search::Hit& hit = search_result_.hits[n];
   if (!hit.passages.empty()) return hit.passages;
-  return search::find_passages(index_, corpus_, hit.document, search_result_.highlights, 2);
+  // Computed once per search, when the hit first scrolls into view.
+  if (passages_on_demand_.size() != search_result_.hits.size()) passages_on_demand_.assign(search_result_.hits.size(), std::nullopt);
+  std::optional<std::vector<search::Passage>>& cached = passages_on_demand_[n];
+  if (!cached) cached = search::find_passages(index_, corpus_, hit.document, search_result_.highlights, search::SearchOptions{}.passages_per_hit);
+  return *cached;
 }
 
 std::vector<search::Highlight> Explorer::text_highlights(std::size_t document) const {

@@ -68,6 +68,7 @@ class Explorer {
   Corpus corpus_;
   search::Index index_;
   search::SearchResult search_result_;
+  mutable std::vector<std::optional<std::vector<search::Passage>>> passages_on_demand_;  // by hit number, past the first page
   ExplorerState state_;
   bool loaded_ = false;
   double index_build_ms_ = 0.0;

@@ -18,7 +18,9 @@ enum class SortOrder { Relevance, DocumentOrder };
 
 struct SearchOptions {
   SortOrder sort = SortOrder::Relevance;
-  std::size_t hits_with_passages = 50;  // the first hits get their passages computed
+  // The first hits get their passages computed: a page of results. The explorer computes the
+  // others' when they scroll into view (Explorer::passages_of_hit).
+  std::size_t hits_with_passages = 10;
   std::size_t passages_per_hit = 2;
 };
 
