@@ -5,6 +5,7 @@
 //   loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]
 //   loupe tag --conll FILE --model entities.model        the file with one more column: the predicted tag
 //   loupe score-conll TAGGED                            span P/R/F1 of the last column against the one before
+//   loupe score-extraction GOLD.json --root DIR --model M --rates R [--mistakes 1]   extraction against a hand annotation
 #include <cstdio>
 #include <algorithm>
 #include <cstdint>
@@ -21,6 +22,8 @@
 #include "core/bundle.h"
 #include "core/extract/annotate.h"
 #include "core/extract/conll.h"
+#include "core/extract/evaluation.h"
+#include "core/ingest/ingest.h"
 #include "core/extract/ner.h"
 #include "core/search/index.h"
 #include "core/search/searcher.h"
@@ -34,11 +37,39 @@ constexpr const char* kUsage =
     "       loupe query corpus.json \"QUERY\" [--limit N] [--json] [--sort relevance|document]\n"
     "       loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]\n"
     "       loupe tag --conll FILE --model entities.model\n"
-    "       loupe score-conll TAGGED\n";
+    "       loupe score-conll TAGGED\n"
+    "       loupe score-extraction GOLD.json --root DIR --model entities.model --rates exchange_rates.json [--mistakes 1]\n";
 
 int usage_error(const std::string& message) {
   std::cerr << "loupe: " << message << "\n" << kUsage;
   return 2;
+}
+
+// The entity tagger and the rate table the extraction needs, read from files, or nothing after
+// saying why.
+struct Extractors {
+  loupe::extract::EntityTagger tagger;
+  loupe::extract::RateTable rates;
+};
+std::optional<Extractors> load_extractors(const std::string& model_path, const std::string& rates_path) {
+  const loupe::files::ReadResult model = loupe::files::read_file(model_path);
+  const loupe::files::ReadResult rates_json = loupe::files::read_file(rates_path);
+  if (!model.ok || !rates_json.ok) {
+    std::cerr << "loupe: " << (model.ok ? rates_path + ": " + rates_json.error : model_path + ": " + model.error) << "\n";
+    return std::nullopt;
+  }
+  std::string error;
+  std::optional<loupe::extract::EntityTagger> tagger = loupe::extract::EntityTagger::load(model.bytes, error);
+  if (!tagger) {
+    std::cerr << "loupe: " << model_path << ": " << error << "\n";
+    return std::nullopt;
+  }
+  loupe::extract::RateTable rates = loupe::extract::read_rate_table(rates_json.bytes, error);
+  if (!error.empty()) {
+    std::cerr << "loupe: " << rates_path << ": " << error << "\n";
+    return std::nullopt;
+  }
+  return Extractors{std::move(*tagger), std::move(rates)};
 }
 
 int run_build(const std::vector<std::string>& arguments) {
@@ -73,22 +104,11 @@ int run_build(const std::vector<std::string>& arguments) {
   }
   if (model_path.empty() != rates_path.empty()) return usage_error("--model and --rates go together");
   if (!model_path.empty()) {
-    const loupe::files::ReadResult model = loupe::files::read_file(model_path);
-    const loupe::files::ReadResult rates_json = loupe::files::read_file(rates_path);
-    if (!model.ok || !rates_json.ok) {
-      std::cerr << "loupe: " << (model.ok ? rates_path + ": " + rates_json.error : model_path + ": " + model.error) << "\n";
-      return 1;
-    }
-    std::string error;
-    const std::optional<loupe::extract::EntityTagger> tagger = loupe::extract::EntityTagger::load(model.bytes, error);
-    const loupe::extract::RateTable rates = loupe::extract::read_rate_table(rates_json.bytes, error);
-    if (!tagger || !error.empty()) {
-      std::cerr << "loupe: " << error << "\n";
-      return 1;
-    }
-    loupe::extract::annotate_corpus(corpus, *tagger, rates);
+    const std::optional<Extractors> extractors = load_extractors(model_path, rates_path);
+    if (!extractors) return 1;
+    loupe::extract::annotate_corpus(corpus, extractors->tagger, extractors->rates);
     std::cout << "extracted " << corpus.entities.size() << " entities, " << corpus.quotes.size() << " quotes, "
-              << corpus.amounts.size() << " amounts of money (rates of " << rates.date << ")\n";
+              << corpus.amounts.size() << " amounts of money (rates of " << extractors->rates.date << ")\n";
   } else {
     std::cout << "no --model given: entities, quotes and amounts are not extracted\n";
   }
@@ -343,6 +363,60 @@ int run_score_conll(const std::vector<std::string>& arguments) {
   return 0;
 }
 
+// Extraction against a hand annotation: reads the annotated files from --root, extracts, scores.
+int run_score_extraction(const std::vector<std::string>& arguments) {
+  std::map<std::string, std::string> options;
+  std::vector<std::string> positional;
+  if (!split_options(arguments, options, positional) || positional.size() != 1 || !options.count("--root") ||
+      !options.count("--model") || !options.count("--rates")) {
+    return usage_error("score-extraction needs GOLD.json, --root DIR, --model MODEL and --rates RATES");
+  }
+  const loupe::files::ReadResult gold_file = loupe::files::read_file(positional[0]);
+  if (!gold_file.ok) {
+    std::cerr << "loupe: " << positional[0] << ": " << gold_file.error << "\n";
+    return 1;
+  }
+  std::string error;
+  const std::optional<loupe::extract::GoldAnnotations> gold = loupe::extract::read_gold_annotations(gold_file.bytes, error);
+  if (!gold) {
+    std::cerr << "loupe: " << positional[0] << ": " << error << "\n";
+    return 1;
+  }
+  const std::optional<Extractors> extractors = load_extractors(options["--model"], options["--rates"]);
+  if (!extractors) return 1;
+  loupe::Corpus corpus;
+  for (const loupe::extract::GoldDocument& document : gold->documents) {
+    const std::string path = (std::filesystem::path(options["--root"]) / document.file).string();
+    const loupe::files::ReadResult read = loupe::files::read_file(path);
+    loupe::ingest::IngestResult ingested = loupe::ingest::ingest_file(document.file, read.bytes);
+    if (!read.ok || ingested.documents.empty()) {
+      std::cerr << "loupe: " << path << ": " << (read.ok ? ingested.error : read.error) << "\n";
+      continue;
+    }
+    for (loupe::Document& read_document : ingested.documents) corpus.documents.push_back(std::move(read_document));
+  }
+  loupe::extract::annotate_corpus(corpus, extractors->tagger, extractors->rates);
+  const loupe::extract::ExtractionScore score = loupe::extract::score_extraction(corpus, *gold);
+  if (options.count("--mistakes")) {
+    for (const std::string& mistake : score.mistakes) std::cout << mistake << "\n";
+    std::cout << "\n";
+  }
+  std::printf("%-28s %6s %9s %7s %9s %7s %6s\n", "", "gold", "predicted", "correct", "precision", "recall", "F1");
+  auto row = [](const std::string& name, const loupe::extract::SpanCounts& counts) {
+    std::printf("%-28s %6zu %9zu %7zu %9.1f %7.1f %6.1f\n", name.c_str(), counts.gold, counts.predicted, counts.correct,
+                100 * counts.precision(), 100 * counts.recall(), 100 * counts.f1());
+  };
+  row("entities (any type)", score.entities);
+  row("entities (right type)", score.typed_entities);
+  for (const auto& [type, counts] : score.entities_by_type) row("  " + type, counts);
+  row("quotes (found)", score.quotes);
+  row("quotes (right speaker)", score.quotes_with_speaker);
+  row("money (found)", score.amounts);
+  row("money (amount and currency)", score.exact_amounts);
+  row("money subjects (when found)", score.subjects);
+  return 0;
+}
+
 int run_stats(const std::vector<std::string>& arguments) {
   if (arguments.size() != 1) return usage_error("stats needs exactly one bundle");
   const std::optional<loupe::Corpus> loaded = load_bundle(arguments[0]);
@@ -369,6 +443,7 @@ int main(int argc, char** argv) {
   if (command == "train-entities") return run_train_entities(arguments);
   if (command == "tag") return run_tag(arguments);
   if (command == "score-conll") return run_score_conll(arguments);
+  if (command == "score-extraction") return run_score_extraction(arguments);
   if (command == "--help" || command == "-h" || command == "help") {
     std::cout << kUsage;
     return 0;
