@@ -42,7 +42,7 @@ const versionOf = (name) => JSON.parse(fs.readFileSync(path.join(here, 'node_mod
 
 // [SECTION] Options and helpers --------------------------------------------------------------------
 function parseArguments(argv) {
-  const options = { runs: 5, bbc: path.resolve(root, '../shared/data/bbc'), large: true };
+  const options = { runs: 5, bbc: path.resolve(process.env.LOUPE_DATA_DIR || path.resolve(root, '../shared/data'), 'bbc'), large: true };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') options.runs = Math.max(1, parseInt(argv[++i], 10) || 5);
     else if (argv[i] === '--bbc') options.bbc = path.resolve(argv[++i]);

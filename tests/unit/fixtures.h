@@ -41,9 +41,9 @@ inline Corpus seed_corpus() {
   return corpus;
 }
 
-// The BBC News corpus of the shared reference data (../shared/data/bbc beside the repository),
+// The BBC News corpus of the shared reference data (LOUPE_DATA_DIR/bbc; see scripts/cmake/shared_data.cmake),
 // which may be missing on a machine: tests that use it skip with a message then.
-inline std::string bbc_folder() { return std::string(LOUPE_SOURCE_DIR) + "/../shared/data/bbc"; }
+inline std::string bbc_folder() { return std::string(LOUPE_DATA_DIR) + "/bbc"; }
 
 inline bool bbc_available() {
   std::ifstream probe(bbc_folder() + "/sport/199.txt", std::ios::binary);

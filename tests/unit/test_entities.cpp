@@ -97,3 +97,64 @@ TEST_CASE("the seed articles' people, places, events and laws are found and merg
     }
   }
 }
+
+namespace {
+
+// The mentions of one text as "type:surface", in order.
+std::vector<std::string> typed_mentions(const EntityTagger& tagger, std::string_view text) {
+  std::vector<std::string> found;
+  for (const RawMention& mention : find_mentions(tagger, text)) {
+    found.push_back(std::string(type_name(mention.type)) + ":" + std::string(text.substr(mention.start, mention.end - mention.start)));
+  }
+  return found;
+}
+
+bool has(const std::vector<std::string>& list, std::string_view item) { return std::find(list.begin(), list.end(), item) != list.end(); }
+
+}  // namespace
+
+TEST_CASE("a role word inside a span splits it into the organization and the person") {
+  const std::optional<EntityTagger> tagger = built_tagger();
+  if (!tagger) return;
+  const auto found = typed_mentions(*tagger, "Google CEO Sundar Pichai was also in Paris for the summit.");
+  CHECK(has(found, "organization:Google"));
+  CHECK(has(found, "person:Sundar Pichai"));
+}
+
+TEST_CASE("a title before a name is not part of it") {
+  const std::optional<EntityTagger> tagger = built_tagger();
+  if (!tagger) return;
+  const auto found = typed_mentions(*tagger, "Auditor general Sir John Bourn said Mr Brown had been warned.");
+  CHECK(has(found, "person:John Bourn"));
+  for (const std::string& mention : found) {
+    CHECK(mention.find(":Sir") == std::string::npos);
+    CHECK(mention.find(":Mr") == std::string::npos);
+  }
+}
+
+TEST_CASE("name particles join the parts of a person's name") {
+  const std::optional<EntityTagger> tagger = built_tagger();
+  if (!tagger) return;
+  CHECK(has(typed_mentions(*tagger, "European Commission President Ursula von der Leyen announced the plan on Tuesday."),
+            "person:Ursula von der Leyen"));
+}
+
+TEST_CASE("common-noun acronyms and nationalities used as adjectives are not entities") {
+  const std::optional<EntityTagger> tagger = built_tagger();
+  if (!tagger) return;
+  const auto found = typed_mentions(*tagger, "European startups want AI rules that Chinese rivals do not face, the CEO said.");
+  for (const std::string& mention : found) {
+    CHECK(mention.find(":AI") == std::string::npos);
+    CHECK(mention.find(":CEO") == std::string::npos);
+    CHECK(mention.find("European") == std::string::npos);
+    CHECK(mention.find("Chinese") == std::string::npos);
+  }
+}
+
+TEST_CASE("the words around a name give its type: an organization noun before it, a product noun after it") {
+  const std::optional<EntityTagger> tagger = built_tagger();
+  if (!tagger) return;
+  const auto found = typed_mentions(*tagger, "The British AI startup Synthesia raised money, and DeepSeek released its R1 model.");
+  CHECK(has(found, "organization:Synthesia"));
+  CHECK(has(found, "product:R1"));
+}

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 
 #include "core/text/sentences.h"
@@ -112,33 +114,175 @@ std::vector<std::vector<TaggerToken>> tagger_tokens(std::string_view text) {
 // [SECTION] Mentions and their types ---------------------------------------------------------------
 namespace {
 
-bool contains_word(const std::vector<std::string>& words, std::initializer_list<std::string_view> candidates) {
-  for (const std::string& word : words) {
-    for (std::string_view candidate : candidates) {
-      if (word == candidate) return true;
-    }
+template <std::size_t N>
+bool is_one_of(std::string_view folded_word, const std::array<std::string_view, N>& list) {
+  return std::find(list.begin(), list.end(), folded_word) != list.end();
+}
+
+// Words for a person's role: a name before one owns it ("Google CEO"), a name after one is a person.
+constexpr std::array<std::string_view, 34> kPersonRoleWords = {
+    "ceo", "cfo", "cto", "coo", "chief", "founder", "co-founder", "cofounder", "boss", "chairman", "chairwoman", "chair",
+    "spokesman", "spokeswoman", "spokesperson", "president", "vice", "minister", "secretary", "chancellor", "governor",
+    "senator", "commissioner", "director", "executive", "analyst", "economist", "head", "leader", "manager", "coach",
+    "striker", "captain", "mayor"};
+// Titles before a person's name, not part of it: "Mr Brown" is Brown, "Sir John Bourn" John Bourn.
+constexpr std::array<std::string_view, 14> kHonorifics = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
+                                                          "prof", "professor", "mr.", "mrs.", "dr."};
+// Words for a kind of organization: a name after one is that organization ("telecom Iliad").
+constexpr std::array<std::string_view, 26> kOrganizationNouns = {
+    "startup", "start-up", "company", "firm", "rival", "giant", "group", "maker", "developer", "lab", "laboratory",
+    "operator", "telecom", "bank", "retailer", "airline", "carrier", "publisher", "newspaper", "agency", "broadcaster",
+    "insurer", "manufacturer", "conglomerate", "club", "unicorn"};
+// Acronyms and words that are common nouns in news, not names.
+constexpr std::array<std::string_view, 24> kCommonNounAcronyms = {
+    "ai", "agi", "ceo", "cfo", "cto", "coo", "ipo", "llm", "llms", "gdp", "it", "tv", "pc", "api", "gpu", "gpus",
+    "cpu", "vc", "r&d", "m&a", "esg", "ngo", "hr", "pr"};
+// Words inside a person's name in lower case: "Ursula von der Leyen", "Osama bin Laden".
+constexpr std::array<std::string_view, 14> kNameParticles = {"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin", "al", "el", "ter"};
+// The word after a product's name.
+constexpr std::array<std::string_view, 17> kProductNouns = {"model", "models", "chatbot", "chatbots", "app", "apps", "software",
+                                                            "console", "phone", "phones", "browser", "platform", "service",
+                                                            "device", "assistant", "chip", "chips"};
+// The word before a product's name ("its chatbot Le Chat").
+constexpr std::array<std::string_view, 5> kProductIntroducers = {"chatbot", "assistant", "model", "app", "console"};
+constexpr std::array<std::string_view, 7> kLawWords = {"act", "directive", "regulation", "treaty", "convention", "bill", "law"};
+constexpr std::array<std::string_view, 14> kEventWords = {"summit", "conference", "congress", "olympics", "games", "cup",
+                                                          "championship", "championships", "festival", "forum", "awards",
+                                                          "expo", "open", "grand"};
+
+// Words after a name that are not a noun it qualifies ("Anthropic and Google", "Mistral said").
+constexpr std::array<std::string_view, 32> kFunctionWords = {
+    "and", "or", "but", "is", "are", "was", "were", "has", "have", "had", "said", "says", "will", "would", "can", "could",
+    "to", "of", "in", "on", "at", "for", "with", "from", "by", "as", "that", "which", "who", "also", "did", "does"};
+
+bool starts_lower_case(std::string_view word) { return !word.empty() && word[0] >= 'a' && word[0] <= 'z'; }
+
+// A nationality or regional adjective: "European", "Chinese", "British", "Middle Eastern", "French".
+bool looks_like_demonym(const std::vector<std::string>& words) {
+  if (words.empty() || words.size() > 2) return false;
+  const std::string last = text::fold_for_matching(words.back());
+  for (std::string_view suffix : {"an", "ese", "ish", "ch", "ic", "ern", "i", "ans", "ians"}) {
+    if (last.size() > suffix.size() + 2 && last.compare(last.size() - suffix.size(), suffix.size(), suffix) == 0) return true;
   }
   return false;
 }
 
-// The finer type of a tagged span: laws and events by the words that name them, products by the
-// word that follows them ("its Llama models", "the R1 model").
-EntityType refine_type(const std::string& tag_type, const std::vector<std::string>& words, std::string_view next_word) {
-  if (contains_word(words, {"Act", "Directive", "Regulation", "Treaty", "Convention", "Bill", "Law"})) return EntityType::Law;
-  if (contains_word(words, {"Summit", "Conference", "Congress", "Olympics", "Games", "Cup", "Championship", "Championships",
-                            "Festival", "Forum", "Awards", "Expo", "Open", "Grand"}) &&
-      tag_type != "PER") {
-    return EntityType::Event;
+struct WordSpan {
+  std::size_t first = 0;
+  std::size_t last = 0;  // inclusive
+  std::string tag;       // PER, ORG, LOC, MISC
+  std::optional<EntityType> context_type;
+};
+
+// The tagger's spans of one sentence, corrected (see find_mentions in entities.h).
+std::vector<WordSpan> corrected_spans(const std::vector<std::string>& words, const std::vector<std::string>& folded,
+                                      const std::vector<TaggedSpan>& tagged, const Gazetteer& gazetteer) {
+  std::vector<WordSpan> spans;
+  for (const TaggedSpan& span : tagged) spans.push_back({span.first, span.last, span.type, std::nullopt});
+  // Particles join two parts of a person's name.
+  for (std::size_t i = 0; i + 1 < spans.size();) {
+    bool particles_between = spans[i].tag == "PER" && spans[i + 1].tag == "PER" && spans[i + 1].first > spans[i].last + 1;
+    for (std::size_t w = spans[i].last + 1; particles_between && w < spans[i + 1].first; ++w) particles_between = is_one_of(folded[w], kNameParticles);
+    if (particles_between) {
+      spans[i].last = spans[i + 1].last;
+      spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    } else {
+      ++i;
+    }
   }
-  const std::string next = text::fold_for_matching(next_word);
-  if (tag_type != "PER" && tag_type != "LOC" &&
-      (next == "model" || next == "models" || next == "chatbot" || next == "app" || next == "software" || next == "console" ||
-       next == "phone" || next == "browser" || next == "platform" || next == "service" || next == "device")) {
-    return EntityType::Product;
+  std::vector<WordSpan> result;
+  for (const WordSpan& span : spans) {
+    // Split at role words and organization nouns; each piece is typed by the word around it.
+    std::size_t piece_start = span.first;
+    for (std::size_t w = span.first; w <= span.last + 1; ++w) {
+      const bool separator = w <= span.last && (is_one_of(folded[w], kPersonRoleWords) || is_one_of(folded[w], kOrganizationNouns) ||
+                                                 is_one_of(folded[w], kHonorifics));
+      if (w <= span.last && !separator) continue;
+      if (w > piece_start) {
+        WordSpan piece{piece_start, w - 1, span.tag, std::nullopt};
+        // Lower-case words at the edges are not part of a name ("Mistral plans").
+        while (piece.first < piece.last && starts_lower_case(words[piece.first]) && !is_one_of(folded[piece.first], kNameParticles)) ++piece.first;
+        while (piece.last > piece.first && starts_lower_case(words[piece.last])) --piece.last;
+        const bool split = piece.first != span.first || piece.last != span.last;
+        if (split && piece_start > span.first) {
+          const std::string& before = folded[piece_start - 1];
+          piece.tag = is_one_of(before, kOrganizationNouns) ? "ORG" : "PER";
+        } else if (split && w <= span.last && is_one_of(folded[w], kPersonRoleWords) && span.tag != "LOC") {
+          piece.tag = "ORG";
+        }
+        result.push_back(piece);
+      }
+      piece_start = w + 1;
+    }
   }
-  if (tag_type == "PER") return EntityType::Person;
-  if (tag_type == "ORG") return EntityType::Organization;
-  if (tag_type == "LOC") return EntityType::Place;
+  // A name the tagger missed before a product noun: "its R1 model", "the GPT-4 chatbot".
+  std::vector<bool> in_span(words.size(), false);
+  for (const WordSpan& span : result) std::fill(in_span.begin() + static_cast<std::ptrdiff_t>(span.first), in_span.begin() + static_cast<std::ptrdiff_t>(span.last) + 1, true);
+  for (std::size_t w = 1; w + 1 < words.size(); ++w) {
+    const bool capitalised = std::isupper(static_cast<unsigned char>(words[w][0])) != 0;
+    if (!in_span[w] && capitalised && is_one_of(folded[w + 1], kProductNouns) && !is_one_of(folded[w], kCommonNounAcronyms)) {
+      result.push_back({w, w, "MISC", std::nullopt});
+    }
+  }
+  std::sort(result.begin(), result.end(), [](const WordSpan& a, const WordSpan& b) { return a.first < b.first; });
+  // A common-noun acronym at the end of a nationality is not a name: "British AI" is British.
+  for (WordSpan& span : result) {
+    while (span.tag == "MISC" && span.last > span.first && is_one_of(folded[span.last], kCommonNounAcronyms)) --span.last;
+  }
+  // Not names: common-noun acronyms, lone lower-case words, nationalities used as adjectives.
+  std::vector<WordSpan> kept;
+  for (WordSpan& span : result) {
+    std::vector<std::string> span_words(words.begin() + static_cast<std::ptrdiff_t>(span.first), words.begin() + static_cast<std::ptrdiff_t>(span.last) + 1);
+    bool all_common = true;
+    for (std::size_t w = span.first; w <= span.last; ++w) all_common = all_common && (is_one_of(folded[w], kCommonNounAcronyms) || starts_lower_case(words[w]));
+    if (all_common) continue;
+    const std::string next = span.last + 1 < words.size() ? folded[span.last + 1] : std::string();
+    const std::string next_word = span.last + 1 < words.size() ? words[span.last + 1] : std::string();
+    // An adjective is followed by its noun: a lower-case word that is not a function word or verb.
+    const bool used_as_adjective = !is_one_of(next, kProductNouns) &&
+                                   ((starts_lower_case(next_word) && !is_one_of(next, kFunctionWords)) || is_one_of(next, kCommonNounAcronyms) ||
+                                    is_one_of(next, kOrganizationNouns) || is_one_of(next, kPersonRoleWords));
+    if (span.tag == "MISC" && looks_like_demonym(span_words) && used_as_adjective) continue;
+    if (span.tag == "MISC" && span.first == span.last && text::fold_for_matching(span_words[0]).size() > 6 &&
+        text::fold_for_matching(span_words[0]).rfind("-based") == text::fold_for_matching(span_words[0]).size() - 6) {
+      continue;
+    }
+    // The words around give the type.
+    std::string name;
+    for (std::size_t w = span.first; w <= span.last; ++w) name += (w > span.first ? " " : "") + folded[w];
+    const std::string previous = span.first > 0 ? folded[span.first - 1] : std::string();
+    std::size_t after = span.last + 1;
+    if (after < words.size() && (folded[after] == "'s" || folded[after] == "\xE2\x80\x99s" || folded[after] == "'")) ++after;
+    const std::string following = after < words.size() ? folded[after] : std::string();
+    if ((is_one_of(next, kProductNouns) || is_one_of(previous, kProductIntroducers)) && (span.tag == "MISC" || span.tag == "PER")) {
+      span.context_type = EntityType::Product;
+    } else if (is_one_of(previous, kOrganizationNouns) && !gazetteer.place_names.count(name)) {
+      span.context_type = EntityType::Organization;
+    } else if (previous == "the" && span.tag == "PER") {
+      span.context_type = EntityType::Organization;  // people are not "the Treasury"
+    } else if (is_one_of(following, kPersonRoleWords) && span.tag != "PER" && !gazetteer.place_names.count(name)) {
+      span.context_type = EntityType::Organization;
+    }
+    kept.push_back(std::move(span));
+  }
+  return kept;
+}
+
+// The type of a span: laws and events by the words that name them, else the context's, else
+// the tagger's.
+EntityType span_type(const WordSpan& span, const std::vector<std::string>& folded) {
+  for (std::size_t w = span.first; w <= span.last; ++w) {
+    if (is_one_of(folded[w], kLawWords) && w > span.first) return EntityType::Law;
+  }
+  if (span.tag != "PER") {
+    for (std::size_t w = span.first; w <= span.last; ++w) {
+      if (is_one_of(folded[w], kEventWords)) return EntityType::Event;
+    }
+  }
+  if (span.context_type) return *span.context_type;
+  if (span.tag == "PER") return EntityType::Person;
+  if (span.tag == "ORG") return EntityType::Organization;
+  if (span.tag == "LOC") return EntityType::Place;
   return EntityType::Other;
 }
 
@@ -155,11 +299,10 @@ std::vector<RawMention> find_mentions(const EntityTagger& tagger, std::string_vi
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     std::vector<std::string> tag_names;
     for (std::uint8_t tag : tags[s]) tag_names.emplace_back(kEntityTags[tag]);
-    for (const TaggedSpan& span : spans_of(tag_names)) {
-      const std::vector<std::string> span_words(words[s].begin() + static_cast<std::ptrdiff_t>(span.first),
-                                                words[s].begin() + static_cast<std::ptrdiff_t>(span.last) + 1);
-      const std::string_view next = span.last + 1 < words[s].size() ? std::string_view(words[s][span.last + 1]) : std::string_view();
-      mentions.push_back({sentences[s][span.first].start, sentences[s][span.last].end, refine_type(span.type, span_words, next)});
+    std::vector<std::string> folded;
+    for (const std::string& word : words[s]) folded.push_back(text::fold_for_matching(word));
+    for (const WordSpan& span : corrected_spans(words[s], folded, spans_of(tag_names), tagger.gazetteer())) {
+      mentions.push_back({sentences[s][span.first].start, sentences[s][span.last].end, span_type(span, folded), span.context_type.has_value()});
     }
   }
   return mentions;
@@ -247,6 +390,7 @@ std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& c
   struct Found {
     Mention mention;
     EntityType type;
+    bool typed_by_context;
     std::string surface;
     std::vector<std::string> words;
     std::string key;
@@ -255,7 +399,7 @@ std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& c
   for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
     const std::string& text = corpus.documents[d].text;
     for (const RawMention& raw : find_mentions(tagger, text)) {
-      Found item{{static_cast<std::uint32_t>(d), raw.start, raw.end}, raw.type, text.substr(raw.start, raw.end - raw.start), {}, {}};
+      Found item{{static_cast<std::uint32_t>(d), raw.start, raw.end}, raw.type, raw.typed_by_context, text.substr(raw.start, raw.end - raw.start), {}, {}};
       item.words = name_words(item.surface);
       item.key = merge_key(item.words, item.type);
       if (!item.key.empty()) found.push_back(std::move(item));
@@ -318,7 +462,8 @@ std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& c
     }
   }
 
-  // Entities from groups: the type most mentions have, the longest form as the name.
+  // Entities from groups: the type most mentions have (a mention typed by context counts three
+  // times), the longest form as the name.
   std::map<std::size_t, std::vector<std::size_t>> members;
   for (std::size_t i = 0; i < found.size(); ++i) members[groups.find(i)].push_back(i);
   std::vector<Entity> entities;
@@ -327,7 +472,8 @@ std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& c
     std::array<std::size_t, std::size(kEntityTypeNames)> type_votes{};
     std::map<std::string, std::size_t> surfaces;
     for (std::size_t i : indices) {
-      ++type_votes[static_cast<std::size_t>(found[i].type)];
+      // The words around a name say more about its type than the tagger's guess.
+      type_votes[static_cast<std::size_t>(found[i].type)] += found[i].typed_by_context ? 3 : 1;
       ++surfaces[found[i].surface];
       entity.mentions.push_back(found[i].mention);
     }

@@ -42,11 +42,18 @@ struct TaggerToken {
 };
 std::vector<std::vector<TaggerToken>> tagger_tokens(std::string_view text);
 
-// The tagger's spans over one text, typed, with offsets; before any merging.
+// The tagger's spans over one text, corrected and typed, with offsets; before any merging. The
+// corrections are general rules of English news, not lists of names: a role word inside a span
+// splits it ("Google CEO Sundar Pichai" is Google and Sundar Pichai), name particles join
+// ("Ursula von der Leyen"), common-noun acronyms ("AI", "CEO", "IPO") and nationalities used as
+// adjectives ("European startups") are not entities, and the words around a name give its type
+// ("startup Synthesia" an organization, "the R1 model" a product, "Meta's chief" an organization
+// when no gazetteer lists Meta as a place).
 struct RawMention {
   std::uint32_t start = 0;
   std::uint32_t end = 0;
   EntityType type = EntityType::Other;
+  bool typed_by_context = false;  // the type comes from the words around ("Google CEO", "startup Synthesia", "R1 model")
 };
 std::vector<RawMention> find_mentions(const EntityTagger& tagger, std::string_view text);
 

@@ -75,8 +75,9 @@ GoldDocument read_gold_document(const json& item, const std::string& place) {
 
 // [SECTION] Names: the forms under which an entity can be matched ---------------------------------------
 
-// A name as compared: folded (case, diacritics), curly apostrophes straight, a possessive and a
-// leading "the" dropped, spaces collapsed. "The Associated Press" and "Associated Press" match.
+// A name as compared: folded (case, diacritics), curly apostrophes straight, a possessive, a
+// leading "the" and a title (Mr, Sir) dropped, spaces collapsed. "The Associated Press" and
+// "Associated Press" match, as do "Mr Brown" and "Brown".
 std::string comparable_name(std::string_view name) {
   std::string straight;
   for (std::size_t i = 0; i < name.size(); ++i) {
@@ -90,6 +91,9 @@ std::string comparable_name(std::string_view name) {
   std::string folded = text::fold_for_matching(trim(straight));
   if (folded.size() > 2 && folded.compare(folded.size() - 2, 2, "'s") == 0) folded.resize(folded.size() - 2);
   if (folded.rfind("the ", 0) == 0) folded.erase(0, 4);
+  for (std::string_view title : {"mr ", "mrs ", "ms ", "dr ", "sir ", "lord ", "lady "}) {
+    if (folded.rfind(title, 0) == 0) folded.erase(0, title.size());
+  }
   std::string collapsed;
   for (const char c : folded) {
     if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;

@@ -49,6 +49,7 @@ class EntityTagger {
   std::string save() const;
   static std::optional<EntityTagger> load(std::string_view bytes, std::string& error);
   std::size_t feature_count() const { return weights_.size(); }
+  const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
   using Scores = std::array<float, kTagCount>;
