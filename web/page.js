@@ -5,6 +5,8 @@
 //   loupe.state()          {documents: [{id, title, words}], query, results: [ids], view, selected, corpus}
 //   loupe.search(text)     sets the query; returns the new state
 //   loupe.select(docId)    selects a document (throws for an unknown id); returns the new state
+//   loupe.show(view)       brings a view to the front: one of state().views (documents, quotes,
+//                          money); throws for an unknown one; returns the new state
 'use strict';
 
 (function () {
@@ -94,6 +96,11 @@
     },
     select(documentId) {
       const error = Module.ccall('loupe_select', 'string', ['string'], [String(documentId)]);
+      if (error) throw new Error(error);
+      return state();
+    },
+    show(view) {
+      const error = Module.ccall('loupe_show', 'string', ['string'], [String(view)]);
       if (error) throw new Error(error);
       return state();
     },

@@ -13,6 +13,15 @@ void Explorer::load(Corpus corpus) {
   const auto started = std::chrono::steady_clock::now();
   index_ = search::Index::build(corpus_);
   index_build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  mentions_by_document_.assign(corpus_.documents.size(), {});
+  for (std::size_t e = 0; e < corpus_.entities.size(); ++e) {
+    for (const TextSpan& mention : corpus_.entities[e].mentions) {
+      if (mention.document < mentions_by_document_.size()) mentions_by_document_[mention.document].push_back({mention.start, mention.end, e});
+    }
+  }
+  for (auto& mentions : mentions_by_document_) {
+    std::sort(mentions.begin(), mentions.end(), [](const MentionInDocument& a, const MentionInDocument& b) { return a.start < b.start; });
+  }
   loaded_ = true;
   run_search();
   state_.selected = corpus_.documents.empty() ? std::nullopt : std::optional<std::size_t>(0);
@@ -62,10 +71,76 @@ std::string Explorer::apply(const Action& action) {
     run_search();
     return {};
   }
+  if (const auto* show = std::get_if<ShowView>(&action)) {
+    for (const char* view : kViews) {
+      if (show->view == view) {
+        state_.view = show->view;
+        return {};
+      }
+    }
+    return "no view \"" + show->view + "\" (views: documents, quotes, money)";
+  }
   const auto& select = std::get<SelectDocument>(action);
   const std::optional<std::size_t> position = corpus_.find(select.id);
   if (!position) return "no document with id \"" + select.id + "\"";
   state_.selected = position;
+  return {};
+}
+
+namespace {
+
+// Positions of the records whose span lies in one of the marked documents.
+template <typename Record>
+std::vector<std::size_t> records_in(const std::vector<Record>& records, const std::vector<bool>& documents) {
+  std::vector<std::size_t> positions;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (records[i].span.document < documents.size() && documents[records[i].span.document]) positions.push_back(i);
+  }
+  return positions;
+}
+
+}  // namespace
+
+std::vector<bool> Explorer::result_documents() const {
+  std::vector<bool> in_results(corpus_.documents.size(), false);
+  for (std::size_t position : state_.results) in_results[position] = true;
+  return in_results;
+}
+
+std::vector<std::size_t> Explorer::quotes_in_results() const { return records_in(corpus_.quotes, result_documents()); }
+
+std::vector<std::size_t> Explorer::amounts_in_results() const {
+  std::vector<std::size_t> positions = records_in(corpus_.amounts, result_documents());
+  std::stable_sort(positions.begin(), positions.end(), [&](std::size_t a, std::size_t b) {
+    const double dollars_a = corpus_.amounts[a].usd_maximum.value_or(-1.0);
+    const double dollars_b = corpus_.amounts[b].usd_maximum.value_or(-1.0);
+    return dollars_a > dollars_b;
+  });
+  return positions;
+}
+
+std::vector<std::size_t> Explorer::quotes_of_document(std::size_t document) const {
+  std::vector<bool> only(corpus_.documents.size(), false);
+  if (document < only.size()) only[document] = true;
+  return records_in(corpus_.quotes, only);
+}
+
+std::vector<std::size_t> Explorer::amounts_of_document(std::size_t document) const {
+  std::vector<bool> only(corpus_.documents.size(), false);
+  if (document < only.size()) only[document] = true;
+  return records_in(corpus_.amounts, only);
+}
+
+const std::vector<MentionInDocument>& Explorer::mentions_of_document(std::size_t document) const {
+  static const std::vector<MentionInDocument> none;
+  return document < mentions_by_document_.size() ? mentions_by_document_[document] : none;
+}
+
+std::string Explorer::entity_name(const std::string& id) const {
+  if (id.empty()) return {};
+  for (const EntityRecord& entity : corpus_.entities) {
+    if (entity.id == id) return entity.name;
+  }
   return {};
 }
 
@@ -86,6 +161,8 @@ std::string Explorer::state_json() const {
                       {"notes", search_result_.notes},
                       {"sort", state_.sort == search::SortOrder::Relevance ? "relevance" : "document"},
                       {"view", state_.view},
+                      {"views", std::vector<std::string>(std::begin(kViews), std::end(kViews))},
+                      {"counts", {{"entities", corpus_.entities.size()}, {"quotes", corpus_.quotes.size()}, {"amounts", corpus_.amounts.size()}}},
                       {"selected", selected},
                       {"corpus", corpus_.name},
                       {"index_ms", index_build_ms_}};

@@ -23,6 +23,13 @@ struct ExplorerState {
   std::string view = "documents";       // the panel in front
 };
 
+// An entity mention in one document, for the reader.
+struct MentionInDocument {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  std::size_t entity = 0;  // position in the corpus's entities
+};
+
 // Actions a panel or the page can send.
 struct SetQuery {
   std::string text;
@@ -33,7 +40,15 @@ struct SelectDocument {
 struct SetSort {
   search::SortOrder order;
 };
-using Action = std::variant<SetQuery, SelectDocument, SetSort>;
+// Brings a panel to the front: one of kViews.
+struct ShowView {
+  std::string view;
+};
+using Action = std::variant<SetQuery, SelectDocument, SetSort, ShowView>;
+
+// The panels, by the names the page API and the state use: the documents (results and reader),
+// the quotes, the amounts of money.
+inline constexpr const char* kViews[] = {"documents", "quotes", "money"};
 
 class Explorer {
  public:
@@ -57,18 +72,34 @@ class Explorer {
   std::vector<search::Highlight> text_highlights(std::size_t document) const;
   std::vector<search::Highlight> title_highlights(std::size_t document) const;
 
+  // The quotes in the documents of the current results (positions in corpus().quotes), in
+  // corpus order; and the amounts (positions in corpus().amounts), largest in US dollars first,
+  // those without a dollar value last.
+  std::vector<std::size_t> quotes_in_results() const;
+  std::vector<std::size_t> amounts_in_results() const;
+  // The extracted records of one document, for the reader: positions in the corpus's lists.
+  std::vector<std::size_t> quotes_of_document(std::size_t document) const;
+  std::vector<std::size_t> amounts_of_document(std::size_t document) const;
+  // The entity mentions of one document, in text order (indexed when the corpus loads).
+  const std::vector<MentionInDocument>& mentions_of_document(std::size_t document) const;
+  // The display name of an entity id ("" when there is none).
+  std::string entity_name(const std::string& id) const;
+
   // The state as the page's `loupe.state()` returns it:
   // {"documents": [{"id","title","words"}], "query", "results": [ids], "total", "took_ms", "notes",
-  //  "sort", "view", "selected": id|null, "corpus", "index_ms"}
+  //  "sort", "view", "views", "selected": id|null, "corpus", "index_ms",
+  //  "counts": {"entities", "quotes", "amounts"}}
   std::string state_json() const;
 
  private:
   void run_search();
+  std::vector<bool> result_documents() const;  // by position: in the current results
 
   Corpus corpus_;
   search::Index index_;
   search::SearchResult search_result_;
-  mutable std::vector<std::optional<std::vector<search::Passage>>> passages_on_demand_;  // by hit number, past the first page
+  mutable std::vector<std::optional<std::vector<search::Passage>>> passages_on_demand_;
+  std::vector<std::vector<MentionInDocument>> mentions_by_document_;  // by hit number, past the first page
   ExplorerState state_;
   bool loaded_ = false;
   double index_build_ms_ = 0.0;

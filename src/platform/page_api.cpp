@@ -36,4 +36,10 @@ const char* loupe_select(const char* document_id) {
   return last_result.c_str();
 }
 
+// Brings a view to the front; returns "" on success or the error message.
+const char* loupe_show(const char* view) {
+  last_result = loupe::app::explorer().apply(loupe::ShowView{view});
+  return last_result.c_str();
+}
+
 }  // extern "C"

@@ -4,10 +4,13 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string>
 
-#include "ui/results_panel.h"
 #include "ui/fonts.h"
+#include "ui/money_panel.h"
+#include "ui/quotes_panel.h"
 #include "ui/reader_panel.h"
+#include "ui/results_panel.h"
 
 namespace loupe::ui {
 namespace {
@@ -23,8 +26,35 @@ void draw_top_bar(const Explorer& explorer) {
     ImGui::TextDisabled("Loading the corpus\xE2\x80\xA6");
     return;
   }
-  ImGui::TextDisabled("%s  \xC2\xB7  %zu documents  \xC2\xB7  %zu words", corpus.name.c_str(), corpus.documents.size(),
-                      corpus.total_words());
+  ImGui::TextDisabled("%s  \xC2\xB7  %zu documents  \xC2\xB7  %zu words  \xC2\xB7  %zu entities  \xC2\xB7  %zu quotes  \xC2\xB7  %zu amounts",
+                      corpus.name.c_str(), corpus.documents.size(), corpus.total_words(), corpus.entities.size(),
+                      corpus.quotes.size(), corpus.amounts.size());
+}
+
+// The documents view: the results list and the reader, side by side on a wide window; on a
+// narrow one (a phone, a blog column) the list sits above the reader.
+void draw_documents_view(const Explorer& explorer, std::vector<Action>& actions) {
+  const ImVec2 available = ImGui::GetContentRegionAvail();
+  const float font_size = ImGui::GetFontSize();
+  const bool narrow = available.x < font_size * 44.0f;
+  const ImVec2 list_size = narrow ? ImVec2(0, std::max(available.y * 0.38f, font_size * 10.0f))
+                                  : ImVec2(std::min(std::max(available.x * 0.34f, font_size * 16.0f), available.x * 0.5f), 0);
+  ImGui::BeginChild("documents", list_size, true);
+  draw_results_panel(explorer, actions);
+  ImGui::EndChild();
+  if (!narrow) ImGui::SameLine();
+  ImGui::BeginChild("reader", ImVec2(0, 0), true);
+  draw_reader_panel(explorer);
+  ImGui::EndChild();
+}
+
+// One tab; follows the state's view when it changed elsewhere, and asks for its view when clicked.
+bool begin_view_tab(const std::string& label, const char* view, const ExplorerState& state, bool follow_state,
+                    std::vector<Action>& actions) {
+  const ImGuiTabItemFlags flags = follow_state && state.view == view ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None;
+  const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);
+  if (open && !follow_state && state.view != view) actions.push_back(ShowView{view});
+  return open;
 }
 
 }  // namespace
@@ -39,20 +69,27 @@ void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<A
   draw_top_bar(explorer);
   ImGui::Spacing();
 
-  // Side by side on a wide window; on a narrow one (a phone, a blog column) the list sits above
-  // the reader.
-  const ImVec2 available = ImGui::GetContentRegionAvail();
-  const float font_size = ImGui::GetFontSize();
-  const bool narrow = available.x < font_size * 44.0f;
-  const ImVec2 list_size = narrow ? ImVec2(0, std::max(available.y * 0.38f, font_size * 10.0f))
-                                  : ImVec2(std::min(std::max(available.x * 0.34f, font_size * 16.0f), available.x * 0.5f), 0);
-  ImGui::BeginChild("documents", list_size, true);
-  draw_results_panel(explorer, widgets, actions);
-  ImGui::EndChild();
-  if (!narrow) ImGui::SameLine();
-  ImGui::BeginChild("reader", ImVec2(0, 0), true);
-  draw_reader_panel(explorer);
-  ImGui::EndChild();
+  const ExplorerState& state = explorer.state();
+  draw_search_box(state, widgets, actions);
+  ImGui::Spacing();
+  const bool follow_state = widgets.shown_view != state.view;
+  widgets.shown_view = state.view;
+  const Corpus& corpus = explorer.corpus();
+  if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll)) {
+    if (begin_view_tab("Documents###documents", "documents", state, follow_state, actions)) {
+      draw_documents_view(explorer, actions);
+      ImGui::EndTabItem();
+    }
+    if (begin_view_tab("Quotes (" + std::to_string(corpus.quotes.size()) + ")###quotes", "quotes", state, follow_state, actions)) {
+      draw_quotes_panel(explorer, widgets, actions);
+      ImGui::EndTabItem();
+    }
+    if (begin_view_tab("Money (" + std::to_string(corpus.amounts.size()) + ")###money", "money", state, follow_state, actions)) {
+      draw_money_panel(explorer, actions);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
   ImGui::End();
 }
 

@@ -1,5 +1,5 @@
-// The explorer's one window: a top bar, the documents panel on the left and the reader on the
-// right, filling the display. Panels read the Explorer's state and append Actions; the caller
+// The explorer's one window, filling the display: a top bar with the corpus's counts, and the
+// views as tabs: Documents (the results list beside the reader), Quotes, Money. Panels read the Explorer's state and append Actions; the caller
 // applies them after the frame, so drawing never changes state.
 #pragma once
 
@@ -14,6 +14,8 @@ namespace loupe::ui {
 struct WidgetState {
   std::string search_text;
   std::string synced_query;  // the query the search box last showed, to notice outside changes
+  std::string shown_view;    // the tab last shown, to follow a view changed elsewhere
+  std::string speaker_filter;  // the quotes panel's filter
 };
 
 void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions);

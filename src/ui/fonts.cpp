@@ -48,8 +48,9 @@ Fonts build_fonts(float scale) {
   atlas->Clear();
   current_fonts.body = add_font(font_inter_regular, font_inter_regular_size, kBodyFontSize * scale);
   current_fonts.heading = add_font(font_inter_semibold, font_inter_semibold_size, kHeadingFontSize * scale);
+  current_fonts.strong = add_font(font_inter_semibold, font_inter_semibold_size, kBodyFontSize * scale);
   current_fonts.mono = add_font(font_mono_regular, font_mono_regular_size, kBodyFontSize * scale);
-  for (ImFont* font : {current_fonts.body, current_fonts.heading, current_fonts.mono}) {
+  for (ImFont* font : {current_fonts.body, current_fonts.heading, current_fonts.strong, current_fonts.mono}) {
     font->FallbackChar = static_cast<ImWchar>(0xFFFD);
   }
   atlas->Build();

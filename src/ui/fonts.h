@@ -10,6 +10,7 @@ namespace loupe::ui {
 struct Fonts {
   ImFont* body = nullptr;
   ImFont* heading = nullptr;
+  ImFont* strong = nullptr;  // Inter SemiBold at the body size: names in tables
   ImFont* mono = nullptr;
 };
 

@@ -18,8 +18,9 @@ std::vector<search::Highlight> highlights_within(const std::vector<search::Highl
   return inside;
 }
 
-void draw_highlighted_text(std::string_view text, const std::vector<search::Highlight>& highlights,
-                           const HighlightedTextStyle& style) {
+int draw_highlighted_text(std::string_view text, const std::vector<search::Highlight>& highlights,
+                          const HighlightedTextStyle& style, const std::vector<TextMark>& marks) {
+  int hovered_mark = -1;
   ImFont* font = ImGui::GetFont();
   const float font_size = ImGui::GetFontSize();
   const float line_height = ImGui::GetTextLineHeightWithSpacing();
@@ -50,6 +51,17 @@ void draw_highlighted_text(std::string_view text, const std::vector<search::High
     if (y >= visible_top && y <= visible_bottom) {
       const auto line_offset = static_cast<std::uint32_t>(line_start - begin);
       const auto line_end_offset = static_cast<std::uint32_t>(line_end - begin);
+      for (const TextMark& mark : marks) {
+        if (mark.end <= line_offset || mark.start >= line_end_offset) continue;
+        const float x0 = origin.x + width_of(line_start, begin + std::max(mark.start, line_offset));
+        const float x1 = origin.x + width_of(line_start, begin + std::min(mark.end, line_end_offset));
+        if (mark.underline) {
+          draw_list->AddRectFilled(ImVec2(x0, y + font_size + 1), ImVec2(x1, y + font_size + 3), mark.color);
+        } else {
+          draw_list->AddRectFilled(ImVec2(x0 - 1, y), ImVec2(x1 + 1, y + font_size + 1), mark.color, 2.0f);
+        }
+        if (ImGui::IsMouseHoveringRect(ImVec2(x0, y), ImVec2(x1, y + line_height)) && ImGui::IsWindowHovered()) hovered_mark = mark.id;
+      }
       for (const search::Highlight& highlight : highlights) {
         if (highlight.end <= line_offset || highlight.start >= line_end_offset) continue;
         const char* from = begin + std::max(highlight.start, line_offset);
@@ -73,6 +85,7 @@ void draw_highlighted_text(std::string_view text, const std::vector<search::High
     }
   }
   ImGui::Dummy(ImVec2(wrap_width, std::max(y - origin.y, line_height) - ImGui::GetStyle().ItemSpacing.y));
+  return hovered_mark;
 }
 
 }  // namespace loupe::ui

@@ -19,9 +19,20 @@ struct HighlightedTextStyle {
   ImU32 text_color = 0;     // 0: the style's text colour
 };
 
+// A stretch of the text marked in a colour: an entity mention (underlined), a quote or an amount
+// of money (a background). Offsets are relative to the start of the text drawn.
+struct TextMark {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  ImU32 color = 0;
+  bool underline = false;
+  int id = -1;  // what draw_highlighted_text returns when the mouse is over the mark
+};
+
 // `highlights` are byte offsets relative to the start of `text`, sorted and not overlapping.
-void draw_highlighted_text(std::string_view text, const std::vector<search::Highlight>& highlights,
-                           const HighlightedTextStyle& style = {});
+// Returns the id of the mark under the mouse (the last one drawn there), or -1.
+int draw_highlighted_text(std::string_view text, const std::vector<search::Highlight>& highlights,
+                          const HighlightedTextStyle& style = {}, const std::vector<TextMark>& marks = {});
 
 // The highlights of a document that fall inside [start, end), made relative to start.
 std::vector<search::Highlight> highlights_within(const std::vector<search::Highlight>& highlights, std::uint32_t start,

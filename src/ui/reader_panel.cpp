@@ -3,12 +3,142 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/extract/money.h"
 #include "ui/fonts.h"
 #include "ui/highlighted_text.h"
+#include "ui/theme.h"
 
 namespace loupe::ui {
+namespace {
+
+// Mark ids say what a mark is: entities, quotes and amounts, by their position in the corpus.
+constexpr int kQuoteMarks = 1 << 28;
+constexpr int kAmountMarks = 2 << 28;
+constexpr int kMarkKinds = 3 << 28;
+
+// The marks of one document: quotes and amounts as backgrounds, entity mentions underlined in
+// their type's colour.
+std::vector<TextMark> marks_of_document(const Explorer& explorer, std::size_t document) {
+  const Corpus& corpus = explorer.corpus();
+  std::vector<TextMark> marks;
+  for (std::size_t q : explorer.quotes_of_document(document)) {
+    marks.push_back({corpus.quotes[q].span.start, corpus.quotes[q].span.end, quote_background_color(), false, kQuoteMarks | static_cast<int>(q)});
+  }
+  for (std::size_t a : explorer.amounts_of_document(document)) {
+    marks.push_back({corpus.amounts[a].span.start, corpus.amounts[a].span.end, amount_background_color(), false, kAmountMarks | static_cast<int>(a)});
+  }
+  for (const MentionInDocument& mention : explorer.mentions_of_document(document)) {
+    marks.push_back({mention.start, mention.end, entity_type_color(corpus.entities[mention.entity].type), true, static_cast<int>(mention.entity)});
+  }
+  return marks;
+}
+
+// The marks inside [start, end), made relative to start.
+std::vector<TextMark> marks_within(const std::vector<TextMark>& marks, std::uint32_t start, std::uint32_t end) {
+  std::vector<TextMark> inside;
+  for (TextMark mark : marks) {
+    if (mark.end <= start || mark.start >= end) continue;
+    mark.start = std::max(mark.start, start) - start;
+    mark.end = std::min(mark.end, end) - start;
+    inside.push_back(mark);
+  }
+  return inside;
+}
+
+// What the mouse is over: an entity's card, a quote's speaker, an amount's value.
+void draw_mark_tooltip(const Explorer& explorer, int id) {
+  const Corpus& corpus = explorer.corpus();
+  const auto position = static_cast<std::size_t>(id & ~kMarkKinds);
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+  if ((id & kMarkKinds) == kQuoteMarks) {
+    const QuoteRecord& quote = corpus.quotes[position];
+    const std::string entity = explorer.entity_name(quote.speaker);
+    ImGui::TextDisabled("Quote");
+    ImGui::PushFont(fonts().strong);
+    ImGui::TextUnformatted(entity.empty() ? (quote.speaker_name.empty() ? "Speaker unknown" : quote.speaker_name.c_str()) : entity.c_str());
+    ImGui::PopFont();
+    if (!quote.role.empty()) ImGui::TextUnformatted(quote.role.c_str());
+  } else if ((id & kMarkKinds) == kAmountMarks) {
+    const AmountRecord& amount = corpus.amounts[position];
+    ImGui::TextDisabled("Amount of money");
+    ImGui::PushFont(fonts().strong);
+    if (amount.maximum > amount.minimum) {
+      ImGui::Text("%s %.6g \xE2\x80\x93 %.6g", amount.currency.c_str(), amount.minimum, amount.maximum);
+    } else {
+      ImGui::Text("%s %.6g", amount.currency.c_str(), amount.maximum);
+    }
+    ImGui::PopFont();
+    if (amount.usd_maximum) {
+      ImGui::Text("about %s at the rates of %s", extract::format_dollars(*amount.usd_maximum).c_str(), corpus.rates_date.c_str());
+    }
+    const std::string subject = explorer.entity_name(amount.subject);
+    if (!subject.empty()) ImGui::Text("Subject: %s", subject.c_str());
+  } else {
+    const EntityRecord& entity = corpus.entities[position];
+    ImGui::PushStyleColor(ImGuiCol_Text, entity_type_color(entity.type));
+    ImGui::TextUnformatted(entity.type.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PushFont(fonts().strong);
+    ImGui::TextUnformatted(entity.name.c_str());
+    ImGui::PopFont();
+    ImGui::Text("%zu mentions", entity.mentions.size());
+    if (!entity.aliases.empty()) {
+      std::string aliases = "Also: ";
+      for (std::size_t i = 0; i < entity.aliases.size(); ++i) aliases += (i ? ", " : "") + entity.aliases[i];
+      ImGui::TextUnformatted(aliases.c_str());
+    }
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::EndTooltip();
+}
+
+// A line naming the colours, with the document's counts.
+void draw_legend(const Explorer& explorer, std::size_t document) {
+  const std::size_t quotes = explorer.quotes_of_document(document).size();
+  const std::size_t amounts = explorer.amounts_of_document(document).size();
+  const std::size_t mentions = explorer.mentions_of_document(document).size();
+  if (quotes + amounts + mentions == 0) return;
+  const float swatch = ImGui::GetFontSize() * 0.7f;
+  const float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  const float line_start = ImGui::GetCursorScreenPos().x;
+  bool first = true;
+  auto item = [&](ImU32 color, const char* label, bool underline) {
+    // Wrap before an item that would pass the right edge.
+    const float item_width = swatch * 1.4f + ImGui::CalcTextSize(label).x;
+    if (!first) {
+      ImGui::SameLine(0, swatch * 1.4f);
+      if (ImGui::GetCursorScreenPos().x + item_width > right_edge) {
+        ImGui::NewLine();
+        ImGui::SetCursorScreenPos(ImVec2(line_start, ImGui::GetCursorScreenPos().y));
+      }
+    }
+    first = false;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float middle = at.y + ImGui::GetTextLineHeight() * 0.5f;
+    ImDrawList* draw_list = ImGui::GetWindowDrawList();
+    if (underline) {
+      draw_list->AddRectFilled(ImVec2(at.x, middle + swatch * 0.3f), ImVec2(at.x + swatch, middle + swatch * 0.3f + 2), color);
+    } else {
+      draw_list->AddRectFilled(ImVec2(at.x, middle - swatch * 0.5f), ImVec2(at.x + swatch, middle + swatch * 0.5f), color, 2.0f);
+    }
+    ImGui::Dummy(ImVec2(swatch, ImGui::GetTextLineHeight()));
+    ImGui::SameLine(0, swatch * 0.4f);
+    ImGui::TextDisabled("%s", label);
+  };
+  const std::string quote_label = std::to_string(quotes) + (quotes == 1 ? " quote" : " quotes");
+  const std::string amount_label = std::to_string(amounts) + (amounts == 1 ? " amount" : " amounts");
+  item(quote_background_color(), quote_label.c_str(), false);
+  item(amount_background_color(), amount_label.c_str(), false);
+  for (const char* type : {"person", "organization", "place", "product", "event", "law"}) item(entity_type_color(type), type, true);
+}
+
+}  // namespace
 
 void draw_reader_panel(const Explorer& explorer) {
   const ExplorerState& state = explorer.state();
@@ -31,11 +161,14 @@ void draw_reader_panel(const Explorer& explorer) {
   ImGui::PopFont();
   ImGui::TextDisabled("%s  \xC2\xB7  %zu words  \xC2\xB7  %zu matches", document.id.c_str(), document.word_count,
                       explorer.state().query.empty() ? std::size_t{0} : explorer.text_highlights(*state.selected).size());
-  ImGui::Spacing();
+  draw_legend(explorer, *state.selected);
   ImGui::Spacing();
 
-  // One wrapped block per paragraph (non-empty line), search hits highlighted.
+  // One wrapped block per paragraph (non-empty line), search hits highlighted, extracted
+  // entities, quotes and amounts marked; hovering a mark explains it.
   const std::vector<search::Highlight> highlights = explorer.text_highlights(*state.selected);
+  const std::vector<TextMark> marks = marks_of_document(explorer, *state.selected);
+  int hovered_mark = -1;
   const std::string_view text = document.text;
   std::size_t paragraph_start = 0;
   while (paragraph_start < text.size()) {
@@ -43,14 +176,17 @@ void draw_reader_panel(const Explorer& explorer) {
     if (paragraph_end == std::string_view::npos) paragraph_end = text.size();
     const std::string_view paragraph = text.substr(paragraph_start, paragraph_end - paragraph_start);
     if (paragraph.find_first_not_of(" \t") != std::string_view::npos) {
-      draw_highlighted_text(paragraph,
-                            highlights_within(highlights, static_cast<std::uint32_t>(paragraph_start),
-                                              static_cast<std::uint32_t>(paragraph_end)),
-                            {wrap_width, 0, 0});
+      const auto start = static_cast<std::uint32_t>(paragraph_start);
+      const auto end = static_cast<std::uint32_t>(paragraph_end);
+      const int hovered = draw_highlighted_text(paragraph, highlights_within(highlights, start, end), {wrap_width, 0, 0},
+                                                marks_within(marks, start, end));
+      if (hovered >= 0) hovered_mark = hovered;
       ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() * 0.5f));
     }
     paragraph_start = paragraph_end + 1;
   }
+
+  if (hovered_mark >= 0) draw_mark_tooltip(explorer, hovered_mark);
 
   ImGui::PopTextWrapPos();
   if (indent > 0) ImGui::Unindent(indent);

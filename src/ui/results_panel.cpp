@@ -11,7 +11,6 @@
 #include "ui/highlighted_text.h"
 
 namespace loupe::ui {
-namespace {
 
 void draw_search_box(const ExplorerState& state, WidgetState& widgets, std::vector<Action>& actions) {
   // The box follows the state when the query changed elsewhere (the page's API, a link), even
@@ -38,6 +37,8 @@ void draw_search_box(const ExplorerState& state, WidgetState& widgets, std::vect
     actions.push_back(SetQuery{widgets.search_text});
   }
 }
+
+namespace {
 
 void draw_status(const Explorer& explorer, std::vector<Action>& actions) {
   const search::SearchResult& result = explorer.search_result();
@@ -101,8 +102,7 @@ void draw_result_row(const Explorer& explorer, std::size_t hit_number, std::vect
 
 }  // namespace
 
-void draw_results_panel(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions) {
-  draw_search_box(explorer.state(), widgets, actions);
+void draw_results_panel(const Explorer& explorer, std::vector<Action>& actions) {
   draw_status(explorer, actions);
   ImGui::Separator();
 

@@ -37,4 +37,17 @@ void apply_theme(float scale) {
   ImGui::GetStyle() = style;
 }
 
+ImU32 entity_type_color(std::string_view type) {
+  if (type == "person") return IM_COL32(33, 102, 172, 255);
+  if (type == "organization") return IM_COL32(118, 42, 131, 255);
+  if (type == "place") return IM_COL32(27, 120, 55, 255);
+  if (type == "product") return IM_COL32(230, 97, 1, 255);
+  if (type == "event") return IM_COL32(202, 0, 32, 255);
+  if (type == "law") return IM_COL32(140, 81, 10, 255);
+  return IM_COL32(120, 120, 120, 255);
+}
+
+ImU32 quote_background_color() { return IM_COL32(66, 133, 244, 34); }
+ImU32 amount_background_color() { return IM_COL32(46, 160, 67, 60); }
+
 }  // namespace loupe::ui

@@ -5,7 +5,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:-$root/build/native}
-data=$root/../shared/data/conll2003
+data=${LOUPE_DATA_DIR:-$root/../shared/data}/conll2003
 out=$(mktemp -d)
 for split in valid test; do
   "$build/loupe" tag --conll "$data/$split.txt" --model "$build/entities.model" > "$out/$split.tagged"

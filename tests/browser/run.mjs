@@ -165,6 +165,25 @@ describe('Loupe web page', () => {
     await page.screenshot({ path: path.join(outputDirectory, 'explorer.png') });
   });
 
+  test('the quotes and money views show the extracted records', async (t) => {
+    await search('');
+    const { counts, views } = await state();
+    assert.deepEqual(views, ['documents', 'quotes', 'money']);
+    if (counts.quotes === 0) {
+      t.skip('the seed bundle was built without the entity model (no shared data)');
+      return;
+    }
+    assert.ok(counts.entities > 20 && counts.amounts >= 10, JSON.stringify(counts));
+    for (const view of ['quotes', 'money']) {
+      assert.equal((await page.evaluate((name) => window.loupe.show(name), view)).view, view);
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      await page.screenshot({ path: path.join(outputDirectory, `${view}.png`) });
+    }
+    const refused = await page.evaluate(() => { try { window.loupe.show('nowhere'); return null; } catch (error) { return error.message; } });
+    assert.match(refused, /no view "nowhere"/);
+    assert.equal((await page.evaluate(() => window.loupe.show('documents'))).view, 'documents');
+  });
+
   test('a search that matches nothing gives no results', async () => {
     const nonsense = 'qzxv-no-such-text-7f3a';
     assert.equal(cliAnswer(nonsense).total, 0);

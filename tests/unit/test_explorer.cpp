@@ -96,3 +96,53 @@ TEST_CASE("a new query selects its best result when the document shown no longer
   explorer.apply(SetQuery{"zzzzzzzz"});  // nothing matches: the reader keeps its document
   CHECK(explorer.state().selected == std::optional<std::size_t>(2));
 }
+
+namespace {
+
+// The seeds with a few extracted records by hand: two quotes, two amounts, one entity.
+Explorer seed_explorer_with_records() {
+  Corpus corpus = test::seed_corpus();
+  corpus.entities.push_back({"person:yann-lecun", "Yann LeCun", "person", {"LeCun"}, {{1, 40, 45}, {1, 10, 20}}});
+  corpus.quotes.push_back({{1, 100, 140}, "person:yann-lecun", "LeCun", ""});
+  corpus.quotes.push_back({{2, 50, 90}, "", "Mike Capone", "CEO of Qlik"});
+  corpus.amounts.push_back({{2, 10, 20}, "USD", 5e6, 5e6, 5e6, 5e6, ""});
+  corpus.amounts.push_back({{3, 10, 20}, "EUR", 2e9, 2e9, 2.08e9, 2.08e9, "person:yann-lecun"});
+  Explorer explorer;
+  explorer.load(std::move(corpus));
+  return explorer;
+}
+
+}  // namespace
+
+TEST_CASE("showing a view changes the view in front, and an unknown view is refused") {
+  Explorer explorer = seed_explorer();
+  CHECK(explorer.apply(ShowView{"money"}).empty());
+  CHECK(explorer.state().view == "money");
+  CHECK(explorer.apply(ShowView{"nowhere"}) == "no view \"nowhere\" (views: documents, quotes, money)");
+  CHECK(explorer.state().view == "money");
+  const auto state = nlohmann::json::parse(explorer.state_json());
+  CHECK(state["views"] == nlohmann::json::array({"documents", "quotes", "money"}));
+}
+
+TEST_CASE("the quotes and amounts listed are those of the documents in the results, amounts largest first") {
+  Explorer explorer = seed_explorer_with_records();
+  CHECK(explorer.quotes_in_results() == std::vector<std::size_t>{0, 1});
+  CHECK(explorer.amounts_in_results() == std::vector<std::size_t>{1, 0});
+  explorer.apply(SetQuery{"doc:" + explorer.corpus().documents[2].id});
+  CHECK(explorer.quotes_in_results() == std::vector<std::size_t>{1});
+  CHECK(explorer.amounts_in_results() == std::vector<std::size_t>{0});
+  CHECK(explorer.entity_name("person:yann-lecun") == "Yann LeCun");
+  CHECK(explorer.entity_name("person:nobody").empty());
+}
+
+TEST_CASE("a document's entity mentions are indexed in text order when the corpus loads") {
+  const Explorer explorer = seed_explorer_with_records();
+  const std::vector<MentionInDocument>& mentions = explorer.mentions_of_document(1);
+  REQUIRE(mentions.size() == 2);
+  CHECK(mentions[0].start == 10);
+  CHECK(mentions[1].start == 40);
+  CHECK(explorer.mentions_of_document(0).empty());
+  CHECK(explorer.mentions_of_document(99).empty());
+  const auto state = nlohmann::json::parse(explorer.state_json());
+  CHECK(state["counts"]["quotes"] == 2);
+}

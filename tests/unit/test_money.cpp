@@ -122,3 +122,14 @@ TEST_CASE("a malformed rate table is an error") {
   read_rate_table("{", error);
   CHECK_FALSE(error.empty());
 }
+
+TEST_CASE("dollar values are written for people: magnitudes in words, thousands with commas") {
+  CHECK(format_dollars(6.2e9) == "$6.2 billion");
+  CHECK(format_dollars(13e9) == "$13 billion");
+  CHECK(format_dollars(109e9) == "$109 billion");
+  CHECK(format_dollars(5.6e6) == "$5.6 million");
+  CHECK(format_dollars(1.25e12) == "$1.25 trillion");
+  CHECK(format_dollars(13500) == "$13,500");
+  CHECK(format_dollars(339) == "$339");
+  CHECK(format_dollars(0.5) == "$0.50");
+}

@@ -1,6 +1,7 @@
 // Extraction over a whole corpus (see annotate.h).
 #include "core/extract/annotate.h"
 
+#include <functional>
 #include <map>
 #include <tuple>
 
@@ -13,6 +14,41 @@ namespace loupe::extract {
 namespace {
 
 using MentionKey = std::tuple<std::size_t, std::uint32_t, std::uint32_t>;  // document, start, end
+
+}  // namespace
+
+namespace {
+
+// The entity an amount belongs to (see annotate_corpus); `entity_of` gives a mention's entity id.
+std::string subject_of_amount(std::string_view text, const std::vector<text::Sentence>& sentences, const std::vector<RawMention>& mentions,
+                              const Amount& amount, const std::function<std::string(const RawMention&)>& entity_of) {
+  std::uint32_t clause_start = 0;
+  for (const text::Sentence& sentence : sentences) {
+    if (sentence.start <= amount.start) clause_start = sentence.start;
+  }
+  // A clause ends at a semicolon or a dash between spaces.
+  for (std::uint32_t at = clause_start; at < amount.start; ++at) {
+    if (text[at] == ';' || (at + 1 < amount.start && text.compare(at, 3, " \xE2\x80") == 0 && at > clause_start)) {
+      if (text[at] == ';' || text.compare(at, 5, " \xE2\x80\x93 ") == 0 || text.compare(at, 5, " \xE2\x80\x94 ") == 0) clause_start = at + 1;
+    }
+  }
+  const RawMention* nearest_actor = nullptr;
+  const RawMention* nearest_place = nullptr;
+  for (const RawMention& mention : mentions) {
+    if (mention.start < clause_start || mention.end > amount.start) continue;
+    // "Microsoft's $13 billion": the owner right before the amount.
+    const std::string_view between = text.substr(mention.end, amount.start - mention.end);
+    if (between == "'s " || between == "\xE2\x80\x99s " || between == "' ") {
+      if (std::string id = entity_of(mention); !id.empty()) return id;
+    }
+    const bool actor = mention.type == EntityType::Organization || mention.type == EntityType::Person;
+    if (actor) nearest_actor = &mention;
+    if (mention.type == EntityType::Place) nearest_place = &mention;
+  }
+  if (nearest_actor) return entity_of(*nearest_actor);
+  if (nearest_place) return entity_of(*nearest_place);
+  return {};
+}
 
 }  // namespace
 
@@ -57,21 +93,17 @@ void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable
       corpus.quotes.push_back(std::move(record));
     }
 
-    // Amounts: the subject is the nearest organization or person before it in its sentence.
+    // Amounts: the subject is the owner named right before it ("Microsoft's $13 billion"),
+    // else the nearest organization or person before it in its clause ("Iliad pledging 3
+    // billion euros"), else the nearest place there ("France's 109-billion-euro plan").
     const std::vector<text::Sentence> sentences = text::split_sentences(text);
     for (const Amount& amount : find_amounts(text)) {
       AmountRecord record{{d, amount.start, amount.end}, amount.currency, amount.minimum, amount.maximum,
                           rates.to_usd(amount.currency, amount.minimum), rates.to_usd(amount.currency, amount.maximum), {}};
-      std::uint32_t sentence_start = 0;
-      for (const text::Sentence& sentence : sentences) {
-        if (sentence.start <= amount.start) sentence_start = sentence.start;
-      }
-      for (const RawMention& mention : mentions) {
-        const bool speaker_type = mention.type == EntityType::Organization || mention.type == EntityType::Person;
-        if (!speaker_type || mention.start < sentence_start || mention.end > amount.start) continue;
+      record.subject = subject_of_amount(text, sentences, mentions, amount, [&](const RawMention& mention) {
         const auto found = entity_of_mention.find({d, mention.start, mention.end});
-        if (found != entity_of_mention.end()) record.subject = found->second;
-      }
+        return found == entity_of_mention.end() ? std::string() : found->second;
+      });
       corpus.amounts.push_back(std::move(record));
     }
   }

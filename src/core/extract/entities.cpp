@@ -448,7 +448,9 @@ std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& c
       unite_with(i, names_by_initials, letters);
     }
   }
-  // "Microsoft (MS)": an acronym in parentheses right after a name is that name.
+  // "Microsoft (MS)": an acronym in parentheses right after a name is that name, and so is every
+  // use of the acronym in that document, whether the tagger saw it or not.
+  std::vector<std::pair<std::size_t, std::string>> defined_acronyms;  // (the name's mention, the acronym)
   for (std::size_t i = 0; i < found.size(); ++i) {
     const std::string& text = corpus.documents[found[i].mention.document].text;
     const std::size_t open = found[i].mention.end;
@@ -456,9 +458,27 @@ std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& c
     const std::size_t close = text.find(')', open + 2);
     if (close == std::string::npos || close - open - 2 > 6) continue;
     const std::string acronym = text.substr(open + 2, close - open - 2);
-    if (!is_acronym(acronym)) continue;
+    if (is_acronym(acronym)) defined_acronyms.emplace_back(i, acronym);
+  }
+  for (const auto& [definition, acronym] : defined_acronyms) {
+    const std::uint32_t document = found[definition].mention.document;
+    const std::string& text = corpus.documents[document].text;
+    for (std::size_t at = text.find(acronym); at != std::string::npos; at = text.find(acronym, at + 1)) {
+      const std::size_t end = at + acronym.size();
+      const bool whole_word = (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]))) &&
+                              (end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end])));
+      if (!whole_word) continue;
+      const bool known = std::any_of(found.begin(), found.end(), [&](const Found& item) {
+        return item.mention.document == document && item.mention.start < end && item.mention.end > at;
+      });
+      if (!known) {
+        found.push_back({{document, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)}, found[definition].type, false, acronym,
+                         {acronym}, merge_key({acronym}, found[definition].type)});
+        groups.parent.push_back(found.size() - 1);
+      }
+    }
     for (std::size_t j = 0; j < found.size(); ++j) {
-      if (found[j].surface == acronym) groups.unite(j, i);
+      if (found[j].mention.document == document && found[j].surface == acronym) groups.unite(j, definition);
     }
   }
 
@@ -486,10 +506,15 @@ std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& c
       }
     }
     entity.type = static_cast<EntityType>(best_type);
+    // The name: the form with the most words; among those, a spelled-out one before an acronym
+    // ("Microsoft", not "MS"), then the most used.
     for (const auto& [surface, count] : surfaces) {
-      const bool longer = name_words(surface).size() > name_words(entity.name).size();
-      const bool as_long_more_often = name_words(surface).size() == name_words(entity.name).size() && count > surfaces[entity.name];
-      if (entity.name.empty() || longer || as_long_more_often) entity.name = surface;
+      const std::size_t words = name_words(surface).size();
+      const std::size_t name_word_count = name_words(entity.name).size();
+      const bool longer = words > name_word_count;
+      const bool spelled_out = words == name_word_count && !is_acronym(surface) && is_acronym(entity.name);
+      const bool as_good_more_often = words == name_word_count && is_acronym(surface) == is_acronym(entity.name) && count > surfaces[entity.name];
+      if (entity.name.empty() || longer || spelled_out || as_good_more_often) entity.name = surface;
     }
     for (const auto& [surface, count] : surfaces) {
       if (surface != entity.name) entity.aliases.push_back(surface);

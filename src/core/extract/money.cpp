@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 namespace loupe::extract {
@@ -261,6 +262,31 @@ RateTable read_rate_table(std::string_view json_text, std::string& error) {
     error = std::string("the rate table could not be read: ") + exception.what();
   }
   return table;
+}
+
+std::string format_dollars(double dollars) {
+  struct Magnitude {
+    double size;
+    const char* name;
+  };
+  constexpr Magnitude kMagnitudes[] = {{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}};
+  char buffer[64];
+  for (const Magnitude& magnitude : kMagnitudes) {
+    if (dollars >= magnitude.size) {
+      const double scaled = dollars / magnitude.size;
+      // Three significant figures at most, no trailing zeros: "$6.2 billion", "$13 billion", "$109 billion".
+      std::snprintf(buffer, sizeof buffer, scaled >= 100 ? "$%.0f %s" : scaled >= 10 ? "$%.3g %s" : "$%.3g %s", scaled, magnitude.name);
+      return buffer;
+    }
+  }
+  if (dollars >= 1000) {
+    const long long whole = static_cast<long long>(dollars + 0.5);
+    std::string digits = std::to_string(whole);
+    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+    return "$" + digits;
+  }
+  std::snprintf(buffer, sizeof buffer, dollars == static_cast<double>(static_cast<long long>(dollars)) ? "$%.0f" : "$%.2f", dollars);
+  return buffer;
 }
 
 }  // namespace loupe::extract

@@ -35,6 +35,9 @@ struct RateTable {
   // The amount in US dollars, if its currency is in the table.
   std::optional<double> to_usd(const std::string& currency, double value) const;
 };
+// A dollar value for people: "$6.2 billion", "$500 million", "$13,500", "$0.50".
+std::string format_dollars(double dollars);
+
 // From the JSON of assets/exchange_rates.json; sets error on a malformed table.
 RateTable read_rate_table(std::string_view json_text, std::string& error);
 
