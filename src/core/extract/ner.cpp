@@ -249,9 +249,9 @@ std::vector<std::vector<std::uint8_t>> EntityTagger::tag_document(const std::vec
       [&](const std::vector<std::uint64_t>& features) {
         std::array<float, kTagCount> scores{};
         for (std::uint64_t feature : features) {
-          const auto found = weights_.find(feature);
-          if (found == weights_.end()) continue;
-          for (std::size_t tag = 0; tag < kTagCount; ++tag) scores[tag] += found->second[tag];
+          const Scores* found = weights_.find(feature);
+          if (found == nullptr) continue;
+          for (std::size_t tag = 0; tag < kTagCount; ++tag) scores[tag] += (*found)[tag];
         }
         return scores;
       },
@@ -369,7 +369,12 @@ EntityTagger EntityTagger::train(const std::vector<ConllDocument>& documents, Ga
   }
 
   EntityTagger tagger;
-  tagger.weights_ = training.averaged(options.prune_below);
+  const std::unordered_map<std::uint64_t, Scores> averaged = training.averaged(options.prune_below);
+  std::vector<std::uint64_t> features;
+  for (const auto& entry : averaged) features.push_back(entry.first);
+  std::sort(features.begin(), features.end());  // the same table whatever the map's order
+  tagger.weights_.reserve(features.size());
+  for (std::uint64_t feature : features) tagger.weights_.emplace(feature, averaged.at(feature));
   tagger.gazetteer_ = std::move(gazetteer);
   return tagger;
 }
@@ -460,6 +465,50 @@ class Reader {
 
 }  // namespace
 
+// [SECTION] The weight table --------------------------------------------------------------------------
+
+std::size_t FeatureWeights::slot_of(std::uint64_t feature) const {
+  // Features are hashes already; the multiply spreads their low bits over the table.
+  return static_cast<std::size_t>((feature * 0x9E3779B97F4A7C15ull) >> 20) & (slots_.size() - 1);
+}
+
+void FeatureWeights::reserve(std::size_t count) {
+  entries_.reserve(count);
+  std::size_t capacity = 16;
+  while (capacity < count * 2) capacity *= 2;  // at most half full
+  if (capacity <= slots_.size()) return;
+  slots_.assign(capacity, 0);
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    std::size_t slot = slot_of(entries_[i].first);
+    while (slots_[slot] != 0) slot = (slot + 1) & (slots_.size() - 1);
+    slots_[slot] = static_cast<std::uint32_t>(i + 1);
+  }
+}
+
+void FeatureWeights::emplace(std::uint64_t feature, const Scores& scores) {
+  if ((entries_.size() + 1) * 2 > slots_.size()) reserve(std::max<std::size_t>(entries_.size() * 2, 8));
+  std::size_t slot = slot_of(feature);
+  while (slots_[slot] != 0) {
+    std::pair<std::uint64_t, Scores>& entry = entries_[slots_[slot] - 1];
+    if (entry.first == feature) {
+      entry.second = scores;
+      return;
+    }
+    slot = (slot + 1) & (slots_.size() - 1);
+  }
+  entries_.emplace_back(feature, scores);
+  slots_[slot] = static_cast<std::uint32_t>(entries_.size());
+}
+
+const FeatureWeights::Scores* FeatureWeights::find(std::uint64_t feature) const {
+  if (slots_.empty()) return nullptr;
+  for (std::size_t slot = slot_of(feature); slots_[slot] != 0; slot = (slot + 1) & (slots_.size() - 1)) {
+    const std::pair<std::uint64_t, Scores>& entry = entries_[slots_[slot] - 1];
+    if (entry.first == feature) return &entry.second;
+  }
+  return nullptr;
+}
+
 std::string EntityTagger::save() const {
   float largest = 0.0f;
   for (const auto& [feature, scores] : weights_) {
@@ -484,7 +533,7 @@ std::string EntityTagger::save() const {
   put(out, static_cast<std::uint32_t>(features.size()));
   for (std::uint64_t feature : features) {
     put(out, feature);
-    for (float weight : weights_.at(feature)) put(out, static_cast<std::int16_t>(std::lround(weight / scale)));
+    for (float weight : *weights_.find(feature)) put(out, static_cast<std::int16_t>(std::lround(weight / scale)));
   }
   return out;
 }

@@ -24,6 +24,25 @@ inline constexpr std::array<std::string_view, 9> kEntityTags = {"O",     "B-PER"
                                                                  "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
 inline constexpr std::size_t kTagCount = kEntityTags.size();
 
+// The model's weights: a feature hash to one score per tag, in a flat open-addressing table
+// (a node-based map spent most of the tagging time chasing pointers). Entries iterate in the
+// order they were added.
+class FeatureWeights {
+ public:
+  using Scores = std::array<float, kTagCount>;
+  void reserve(std::size_t count);
+  void emplace(std::uint64_t feature, const Scores& scores);  // replaces the scores of a feature already there
+  const Scores* find(std::uint64_t feature) const;            // nullptr when the feature has no weights
+  std::size_t size() const { return entries_.size(); }
+  auto begin() const { return entries_.begin(); }
+  auto end() const { return entries_.end(); }
+
+ private:
+  std::size_t slot_of(std::uint64_t feature) const;
+  std::vector<std::pair<std::uint64_t, Scores>> entries_;
+  std::vector<std::uint32_t> slots_;  // 0: empty; else an entry's position + 1
+};
+
 // Place names from iso-codes: countries (names, common and official) and their subdivisions.
 struct Gazetteer {
   std::unordered_set<std::string> place_names;  // folded, words joined by single spaces
@@ -53,7 +72,7 @@ class EntityTagger {
 
  private:
   using Scores = std::array<float, kTagCount>;
-  std::unordered_map<std::uint64_t, Scores> weights_;
+  FeatureWeights weights_;
   Gazetteer gazetteer_;
 
   friend class TaggerTraining;

@@ -271,8 +271,8 @@ std::vector<Quote> find_quotes(std::string_view text, const std::vector<RawMenti
         // "the minister said": the role, and the last person named before it.
         quote.role = subject_words.substr(4);
         quote.speaker_name = subject_words;
-        const std::optional<std::size_t> person = last_speaker_mention(mentions, 0, before_start);
-        if (person && mentions[*person].type == EntityType::Person) quote.speaker = person;
+        const std::optional<std::size_t> earlier = last_speaker_mention(mentions, 0, before_start);
+        if (earlier && mentions[*earlier].type == EntityType::Person) quote.speaker = earlier;
         attributed = true;
       } else if (subject_words.empty() && !last_speaker_name.empty() && marks.open - last_quote_close <= 20) {
         // `"...," adding, "..."`: the speaker of the quote just before.
