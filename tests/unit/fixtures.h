@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/corpus.h"
 #include "core/ingest/ingest.h"
@@ -57,6 +59,26 @@ inline std::string read_bbc_file(const std::string& relative_path) {
   std::ostringstream buffer;
   buffer << stream.rdbuf();
   return buffer.str();
+}
+
+// The lines of a text (split at LF), and whether one of them is exactly `line`.
+inline std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+inline bool has_line(const std::string& text, std::string_view line) {
+  for (const std::string& candidate : lines_of(text)) {
+    if (candidate == line) return true;
+  }
+  return false;
 }
 
 }  // namespace loupe::test

@@ -7,10 +7,13 @@
 #include <vector>
 
 #include "core/ingest/html.h"
+#include "fixtures.h"
 #include "core/text.h"
 
 using namespace loupe;
 using namespace loupe::ingest;
+using loupe::test::has_line;
+using loupe::test::lines_of;
 
 namespace {
 
@@ -58,25 +61,6 @@ constexpr std::string_view kNewsPage = R"(<!DOCTYPE html>
 </body>
 </html>
 )";
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
-bool has_line(const std::string& text, std::string_view line) {
-  for (const std::string& candidate : lines_of(text)) {
-    if (candidate == line) return true;
-  }
-  return false;
-}
 
 }  // namespace
 
