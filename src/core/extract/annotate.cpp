@@ -1,6 +1,7 @@
 // Extraction over a whole corpus (see annotate.h).
 #include "core/extract/annotate.h"
 
+#include <algorithm>
 #include <functional>
 #include <map>
 #include <tuple>
@@ -32,6 +33,7 @@ std::string subject_of_amount(std::string_view text, const std::vector<text::Sen
       if (text[at] == ';' || text.compare(at, 5, " \xE2\x80\x93 ") == 0 || text.compare(at, 5, " \xE2\x80\x94 ") == 0) clause_start = at + 1;
     }
   }
+  const RawMention* first_actor = nullptr;
   const RawMention* nearest_actor = nullptr;
   const RawMention* nearest_place = nullptr;
   for (const RawMention& mention : mentions) {
@@ -43,7 +45,13 @@ std::string subject_of_amount(std::string_view text, const std::vector<text::Sen
     }
     const bool actor = mention.type == EntityType::Organization || mention.type == EntityType::Person;
     if (actor) nearest_actor = &mention;
+    if (actor && !first_actor) first_actor = &mention;
     if (mention.type == EntityType::Place) nearest_place = &mention;
+  }
+  // "its $13 billion investment", "their £5m offer": the owner is the clause's subject.
+  const std::string_view before = text.substr(clause_start, amount.start - clause_start);
+  for (std::string_view pronoun : {" its ", " their ", " his ", " her "}) {
+    if (before.size() >= pronoun.size() && before.substr(before.size() - pronoun.size()) == pronoun && first_actor) return entity_of(*first_actor);
   }
   if (nearest_actor) return entity_of(*nearest_actor);
   if (nearest_place) return entity_of(*nearest_place);
@@ -62,10 +70,17 @@ void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable
   // Entities, and which entity each mention belongs to.
   std::map<MentionKey, std::string> entity_of_mention;
   std::map<std::string, std::string> entity_of_name;  // folded name or alias -> id (the most mentioned wins)
-  for (const Entity& entity : extract_entities(tagger, corpus)) {
+  // The tagger runs once per document; its mentions serve the entities and the quotes.
+  std::vector<std::vector<RawMention>> mentions_by_document;
+  mentions_by_document.reserve(corpus.documents.size());
+  for (const Document& document : corpus.documents) mentions_by_document.push_back(find_mentions(tagger, document.text));
+  // Each document's mentions of the merged entities (with the acronyms merging adds), by type.
+  std::vector<std::vector<RawMention>> entity_mentions(corpus.documents.size());
+  for (const Entity& entity : merge_mentions(mentions_by_document, corpus)) {
     EntityRecord record{entity.id, entity.name, type_name(entity.type), entity.aliases, {}};
     for (const Mention& mention : entity.mentions) {
       record.mentions.push_back({mention.document, mention.start, mention.end});
+      entity_mentions[mention.document].push_back({mention.start, mention.end, entity.type, false});
       entity_of_mention[{mention.document, mention.start, mention.end}] = entity.id;
     }
     entity_of_name.emplace(text::fold_for_matching(entity.name), entity.id);
@@ -80,7 +95,9 @@ void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable
 
   for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
     const std::string& text = corpus.documents[d].text;
-    const std::vector<RawMention> mentions = find_mentions(tagger, text);
+    const std::vector<RawMention>& mentions = mentions_by_document[d];
+    std::vector<RawMention>& merged = entity_mentions[d];
+    std::sort(merged.begin(), merged.end(), [](const RawMention& a, const RawMention& b) { return a.start < b.start; });
 
     for (const Quote& quote : find_quotes(text, mentions)) {
       QuoteRecord record{{d, quote.start, quote.end}, {}, quote.speaker_name, quote.role};
@@ -93,14 +110,15 @@ void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable
       corpus.quotes.push_back(std::move(record));
     }
 
-    // Amounts: the subject is the owner named right before it ("Microsoft's $13 billion"),
-    // else the nearest organization or person before it in its clause ("Iliad pledging 3
-    // billion euros"), else the nearest place there ("France's 109-billion-euro plan").
+    // Amounts: the subject is the owner named right before it ("Microsoft's $13 billion"), the
+    // clause's first organization or person for "its $13 billion", else the nearest
+    // organization or person before it in its clause ("Iliad pledging 3 billion euros"), else
+    // the nearest place there ("France's 109-billion-euro plan").
     const std::vector<text::Sentence> sentences = text::split_sentences(text);
     for (const Amount& amount : find_amounts(text)) {
       AmountRecord record{{d, amount.start, amount.end}, amount.currency, amount.minimum, amount.maximum,
                           rates.to_usd(amount.currency, amount.minimum), rates.to_usd(amount.currency, amount.maximum), {}};
-      record.subject = subject_of_amount(text, sentences, mentions, amount, [&](const RawMention& mention) {
+      record.subject = subject_of_amount(text, sentences, merged, amount, [&](const RawMention& mention) {
         const auto found = entity_of_mention.find({d, mention.start, mention.end});
         return found == entity_of_mention.end() ? std::string() : found->second;
       });

@@ -386,6 +386,13 @@ std::string slug(std::string_view name) {
 }  // namespace
 
 std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& corpus) {
+  std::vector<std::vector<RawMention>> mentions_by_document;
+  mentions_by_document.reserve(corpus.documents.size());
+  for (const Document& document : corpus.documents) mentions_by_document.push_back(find_mentions(tagger, document.text));
+  return merge_mentions(mentions_by_document, corpus);
+}
+
+std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& mentions_by_document, const Corpus& corpus) {
   // Every mention, with its surface, words and key.
   struct Found {
     Mention mention;
@@ -396,9 +403,9 @@ std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& c
     std::string key;
   };
   std::vector<Found> found;
-  for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
+  for (std::size_t d = 0; d < corpus.documents.size() && d < mentions_by_document.size(); ++d) {
     const std::string& text = corpus.documents[d].text;
-    for (const RawMention& raw : find_mentions(tagger, text)) {
+    for (const RawMention& raw : mentions_by_document[d]) {
       Found item{{static_cast<std::uint32_t>(d), raw.start, raw.end}, raw.type, raw.typed_by_context, text.substr(raw.start, raw.end - raw.start), {}, {}};
       item.words = name_words(item.surface);
       item.key = merge_key(item.words, item.type);
