@@ -7,6 +7,11 @@
 //   loupe.select(docId)    selects a document (throws for an unknown id); returns the new state
 //   loupe.show(view)       brings a view to the front: one of state().views (documents, quotes,
 //                          money); throws for an unknown one; returns the new state
+//   loupe.openFiles(files) reads a reader's own files (File objects, or {name, bytes | text}) in
+//                          place of the corpus, extracting entities, quotes and money with the
+//                          model fetched on first use; resolves to {report: [lines], state};
+//                          rejects when no document could be read. Dropping files on the page
+//                          does the same.
 'use strict';
 
 (function () {
@@ -104,7 +109,55 @@
       if (error) throw new Error(error);
       return state();
     },
+    openFiles,
   };
+
+  // Copies bytes into the module's memory for the duration of one call.
+  function withBytes(bytes, call) {
+    const pointer = Module._malloc(Math.max(bytes.length, 1));
+    Module.HEAPU8.set(bytes, pointer);
+    try {
+      return call(pointer, bytes.length);
+    } finally {
+      Module._free(pointer);
+    }
+  }
+
+  // The extraction model is only needed for a reader's own files: fetched then, once.
+  async function loadExtractionModel(report) {
+    try {
+      const [model, rates] = await Promise.all([download('entities.model', () => {}), download('exchange_rates.json', () => {})]);
+      const error = withBytes(model, (modelPointer, modelLength) =>
+        withBytes(rates, (ratesPointer, ratesLength) =>
+          Module.UTF8ToString(Module._loupe_model_load(modelPointer, modelLength, ratesPointer, ratesLength))));
+      if (error) report.push(`entities, quotes and amounts not extracted: ${error}`);
+    } catch (error) {
+      report.push(`entities, quotes and amounts not extracted: ${error.message}`);
+    }
+  }
+
+  async function openFiles(files) {
+    await ready;
+    const report = [];
+    Module._loupe_files_begin();
+    for (const file of Array.from(files)) {
+      const name = String(file.webkitRelativePath || file.name || 'file.txt');
+      let bytes;
+      if (typeof Blob !== 'undefined' && file instanceof Blob) bytes = new Uint8Array(await file.arrayBuffer());
+      else if (file.bytes) bytes = new Uint8Array(file.bytes);
+      else bytes = new TextEncoder().encode(String(file.text ?? ''));
+      withBytes(bytes, (pointer, length) => Module.ccall('loupe_files_add', 'string', ['string', 'number', 'number'], [name, pointer, length]));
+    }
+    if (Module._loupe_model_needed()) await loadExtractionModel(report);
+    const result = JSON.parse(Module.UTF8ToString(Module._loupe_files_finish()));
+    report.unshift(...result.report);
+    if (result.error) {
+      const error = new Error(result.error);
+      error.report = report;
+      throw error;
+    }
+    return { report, state: state() };
+  }
 
   function loadBundle(bytes) {
     const pointer = Module._malloc(bytes.length);
@@ -134,6 +187,15 @@
 
     const canvas = document.getElementById('canvas');
     canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+    // Files dropped on the page replace the corpus.
+    window.addEventListener('dragover', (event) => event.preventDefault());
+    window.addEventListener('drop', (event) => {
+      event.preventDefault();
+      if (!event.dataTransfer || event.dataTransfer.files.length === 0) return;
+      openFiles(event.dataTransfer.files).then(
+        ({ report }) => console.info(report.join('\n')),
+        (error) => console.warn(`${error.message}\n${(error.report || []).join('\n')}`));
+    });
     window.Module = {
       canvas,
       wasmBinary,

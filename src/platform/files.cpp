@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/bundle.h"
+#include "core/ingest/corpus_builder.h"
 #include "core/ingest/ingest.h"
 
 namespace loupe::files {
@@ -73,19 +74,6 @@ bool is_hidden(const fs::path& path) {
   return !name.empty() && name[0] == '.';
 }
 
-std::string quoted_ids(const std::vector<std::string>& ids) {
-  std::string list;
-  for (std::size_t i = 0; i < ids.size() && i < 3; ++i) list += (i > 0 ? ", \"" : "\"") + ids[i] + "\"";
-  if (ids.size() > 3) list += ", \xE2\x80\xA6";
-  return list;
-}
-
-std::string joined_notes(const std::vector<std::string>& notes) {
-  std::string text;
-  for (const std::string& note : notes) text += "; " + note;
-  return text;
-}
-
 }  // namespace
 
 InputListing list_input_files(const std::vector<std::string>& paths, const std::vector<std::string>& extensions) {
@@ -98,7 +86,7 @@ InputListing list_input_files(const std::vector<std::string>& paths, const std::
       continue;
     }
     if (!fs::is_directory(root, error)) {
-      listing.errors.push_back(given + ": no such file or folder");
+      listing.errors.push_back({given, "no such file or folder"});
       continue;
     }
     std::vector<InputFile> found;
@@ -122,7 +110,7 @@ InputListing list_input_files(const std::vector<std::string>& paths, const std::
         found.push_back({path.string(), path.lexically_relative(root).generic_string()});
       }
     }
-    if (error) listing.errors.push_back(given + ": " + error.message());
+    if (error) listing.errors.push_back({given, error.message()});
     std::sort(found.begin(), found.end(), [](const InputFile& a, const InputFile& b) { return a.relative_path < b.relative_path; });
     std::sort(skipped.begin(), skipped.end(), [](const SkippedFile& a, const SkippedFile& b) { return a.path < b.path; });
     listing.files.insert(listing.files.end(), found.begin(), found.end());
@@ -132,78 +120,28 @@ InputListing list_input_files(const std::vector<std::string>& paths, const std::
 }
 
 CorpusFromFiles read_corpus_from_paths(const std::vector<std::string>& paths, std::string name) {
-  CorpusFromFiles result;
-  result.corpus.name = std::move(name);
+  ingest::CorpusBuilder builder(std::move(name));
   const std::vector<std::string> extensions(ingest::kSupportedExtensions.begin(), ingest::kSupportedExtensions.end());
   const InputListing listing = list_input_files(paths, extensions);
-  std::size_t files_read = 0;
-  std::size_t files_repaired = 0;
-  std::size_t files_cleaned = 0;
-  std::size_t files_skipped = listing.skipped.size() + listing.errors.size();
-  std::size_t documents_read = 0;
-  std::unordered_set<std::string> ids;  // Corpus::find is a linear search: a JSON Lines file can hold 100,000s
-  for (const std::string& error : listing.errors) result.report.push_back("skipped " + error);
-  for (const SkippedFile& skipped : listing.skipped) result.report.push_back("skipped " + skipped.path + ": " + skipped.reason);
-
+  for (const SkippedFile& error : listing.errors) builder.skip_file(error.path, error.reason);
+  for (const SkippedFile& skipped : listing.skipped) builder.skip_file(skipped.path, skipped.reason);
   for (const InputFile& file : listing.files) {
     std::error_code size_error;
     const std::uintmax_t size = fs::file_size(file.path, size_error);
     if (!size_error && size > ingest::kMaxFileBytes) {
       // Refused before it is read into memory, with the message ingest gives.
-      result.report.push_back("skipped " + file.path + ": " + ingest::file_too_large_error(static_cast<std::size_t>(size)));
-      ++files_skipped;
+      builder.skip_file(file.path, ingest::file_too_large_error(static_cast<std::size_t>(size)));
       continue;
     }
     const ReadResult read = read_file(file.path);
     if (!read.ok) {
-      result.report.push_back("skipped " + file.path + ": " + read.error);
-      ++files_skipped;
+      builder.skip_file(file.path, read.error);
       continue;
     }
-    ingest::IngestResult ingested = ingest::ingest_file(file.relative_path, read.bytes);
-    if (!ingested.error.empty()) {
-      result.report.push_back("skipped " + file.path + ": " + ingested.error + joined_notes(ingested.notes));
-      ++files_skipped;
-      continue;
-    }
-    std::vector<std::string> kept_ids;
-    std::size_t words = 0;
-    bool repaired = false;
-    bool cleaned = false;
-    std::string first_title;
-    for (Document& document : ingested.documents) {
-      if (!ids.insert(document.id).second) {
-        result.report.push_back("skipped " + file.path + (ingested.documents.size() > 1 ? " record \"" + document.id + "\"" : "") +
-                                ": duplicate id \"" + document.id + "\"");
-        continue;
-      }
-      kept_ids.push_back(document.id);
-      words += document.word_count;
-      repaired = repaired || !document.warnings.empty();
-      cleaned = cleaned || !document.removed.empty();
-      if (first_title.empty()) first_title = document.title;
-      result.corpus.documents.push_back(std::move(document));
-    }
-    if (kept_ids.empty()) {
-      ++files_skipped;
-      continue;
-    }
-    ++files_read;
-    documents_read += kept_ids.size();
-    if (repaired) ++files_repaired;
-    if (cleaned) ++files_cleaned;
-    if (ingested.documents.size() == 1) {
-      result.report.push_back("read " + file.path + " as \"" + kept_ids.front() + "\": " + std::to_string(words) +
-                              " words, title \"" + first_title + "\"" + joined_notes(ingested.notes));
-    } else {
-      result.report.push_back("read " + file.path + ": " + std::to_string(kept_ids.size()) + " documents (" + quoted_ids(kept_ids) +
-                              "), " + std::to_string(words) + " words" + joined_notes(ingested.notes));
-    }
+    builder.add_file(file.path, file.relative_path, read.bytes);
   }
-  const std::size_t files = files_read + files_skipped;
-  result.report.push_back("summary: " + std::to_string(files) + (files == 1 ? " file: " : " files: ") + std::to_string(files_read) +
-                          " read (" + std::to_string(documents_read) + " documents), " + std::to_string(files_repaired) +
-                          " repaired, " + std::to_string(files_cleaned) + " cleaned, " + std::to_string(files_skipped) + " skipped");
+  CorpusFromFiles result;
+  result.corpus = builder.finish(result.report);
   return result;
 }
 

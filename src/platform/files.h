@@ -35,7 +35,7 @@ struct SkippedFile {
 struct InputListing {
   std::vector<InputFile> files;      // sorted by relative path, so builds are reproducible
   std::vector<SkippedFile> skipped;  // files in folders left out: other extensions, READMEs and licences
-  std::vector<std::string> errors;   // paths that do not exist or can't be listed
+  std::vector<SkippedFile> errors;   // paths that do not exist or can't be listed, and why
 };
 
 // Lists the files with one of the given extensions (lower case, with dot: ".txt") under each

@@ -1,12 +1,23 @@
 // The C functions behind the page's `window.loupe` API (web/page.js calls them with cwrap).
 // Strings cross as UTF-8; returned strings stay valid until the next call.
+#include <memory>
+#include <optional>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "core/bundle.h"
+#include "core/extract/annotate.h"
+#include "core/ingest/corpus_builder.h"
 #include "platform/app.h"
 
 namespace {
 std::string last_result;
+// A reader's own files, between loupe_files_begin and loupe_files_finish.
+std::unique_ptr<loupe::ingest::CorpusBuilder> files_being_read;
+// The extraction's model and rates, loaded on demand (only for a reader's own files).
+std::optional<loupe::extract::EntityTagger> entity_tagger;
+loupe::extract::RateTable rate_table;
 }
 
 extern "C" {
@@ -39,6 +50,54 @@ const char* loupe_select(const char* document_id) {
 // Brings a view to the front; returns "" on success or the error message.
 const char* loupe_show(const char* view) {
   last_result = loupe::app::explorer().apply(loupe::ShowView{view});
+  return last_result.c_str();
+}
+
+// A reader's own files: begin, add each file's bytes (the report line comes back), then finish.
+void loupe_files_begin() { files_being_read = std::make_unique<loupe::ingest::CorpusBuilder>("Your files"); }
+
+const char* loupe_files_add(const char* name, const char* bytes, int length) {
+  if (!files_being_read) loupe_files_begin();
+  files_being_read->add_file(name, name, std::string_view(bytes, static_cast<std::size_t>(length)));
+  last_result = files_being_read->report().empty() ? std::string() : files_being_read->report().back();
+  return last_result.c_str();
+}
+
+// 1 when the extraction's model is not loaded yet: the page fetches it before finishing.
+int loupe_model_needed() { return entity_tagger ? 0 : 1; }
+
+// Loads the entity model and the rate table; returns "" or the error message.
+const char* loupe_model_load(const char* model, int model_length, const char* rates, int rates_length) {
+  std::string error;
+  std::optional<loupe::extract::EntityTagger> tagger =
+      loupe::extract::EntityTagger::load(std::string_view(model, static_cast<std::size_t>(model_length)), error);
+  loupe::extract::RateTable table = tagger ? loupe::extract::read_rate_table(std::string_view(rates, static_cast<std::size_t>(rates_length)), error)
+                                           : loupe::extract::RateTable{};
+  if (!tagger || !error.empty()) {
+    last_result = "the extraction model could not be loaded: " + error;
+    return last_result.c_str();
+  }
+  entity_tagger = std::move(tagger);
+  rate_table = std::move(table);
+  last_result.clear();
+  return last_result.c_str();
+}
+
+// Ends the files: extracts (when the model is loaded) and shows them in place of the corpus.
+// Returns {"report": [lines], "error": "" or why nothing was opened} as JSON.
+const char* loupe_files_finish() {
+  if (!files_being_read) loupe_files_begin();
+  std::vector<std::string> report;
+  loupe::Corpus corpus = files_being_read->finish(report);
+  files_being_read.reset();
+  std::string error;
+  if (corpus.documents.empty()) {
+    error = "no document could be read from these files";
+  } else {
+    if (entity_tagger) loupe::extract::annotate_corpus(corpus, *entity_tagger, rate_table);
+    loupe::app::explorer().load(std::move(corpus));
+  }
+  last_result = nlohmann::json{{"report", report}, {"error", error}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return last_result.c_str();
 }
 

@@ -74,6 +74,7 @@ describe('Loupe web page', () => {
   let context;
   let page;
   const problems = []; // console errors, page errors, failed, erroneous or foreign requests
+  const requested = []; // the paths the page asked for, in order
 
   const state = () => page.evaluate(() => window.loupe.state());
   const search = (text) => page.evaluate((query) => window.loupe.search(query), text);
@@ -102,6 +103,7 @@ describe('Loupe web page', () => {
     });
     page.on('request', (request) => {
       const url = request.url();
+      if (!url.startsWith('data:')) requested.push(new URL(url).pathname);
       if (!url.startsWith('data:') && new URL(url).origin !== origin) problems.push(`foreign request: ${url}`);
     });
   });
@@ -191,6 +193,31 @@ describe('Loupe web page', () => {
     const { query, results } = await state();
     assert.equal(query, nonsense);
     assert.equal(results.length, 0);
+  });
+
+  test('a reader\'s own files replace the corpus, with the extraction model fetched only then', async (t) => {
+    assert.ok(!requested.includes('/entities.model'), 'the model must not load with the page');
+    const seedNames = fs.readdirSync(path.join(repositoryRoot, 'seeds')).sort();
+    const files = seedNames.slice(0, 2).map((name) => ({
+      name: `mine/${name}`,
+      bytes: [...fs.readFileSync(path.join(repositoryRoot, 'seeds', name))],
+    }));
+    files.push({ name: 'mine/picture.png', bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13] });
+    const { report, state: opened } = await page.evaluate(
+      (list) => window.loupe.openFiles(list.map((file) => ({ name: file.name, bytes: new Uint8Array(file.bytes) }))), files);
+    assert.equal(opened.documents.length, 2);
+    assert.equal(opened.documents[0].id, `mine/${seedNames[0].replace(/\.txt$/, '')}`);
+    assert.ok(report.some((line) => line.startsWith('skipped mine/picture.png')), report.join('\n'));
+    assert.ok(report.some((line) => line.startsWith('summary: 3 files: 2 read')), report.join('\n'));
+    if (!fs.existsSync(path.join(siteDirectory, 'entities.model'))) {
+      t.skip('no entity model in the site (no shared data)');
+      return;
+    }
+    assert.ok(requested.includes('/entities.model'));
+    assert.ok(opened.counts.entities > 5 && opened.counts.quotes > 0, JSON.stringify(opened.counts));
+    const refused = await page.evaluate(() => window.loupe.openFiles([{ name: 'empty.txt', text: '' }]).then(() => null, (error) => error.message));
+    assert.equal(refused, 'no document could be read from these files');
+    assert.equal((await state()).documents.length, 2);  // a failed open keeps the corpus
   });
 
   test('no console errors, page errors, failed or foreign requests', () => {
