@@ -99,13 +99,13 @@ void draw_mark_tooltip(const Explorer& explorer, int id) {
 }
 
 // A line naming the colours, with the document's counts.
-void draw_legend(const Explorer& explorer, std::size_t document) {
+void draw_legend(const Explorer& explorer, std::size_t document, float width) {
   const std::size_t quotes = explorer.quotes_of_document(document).size();
   const std::size_t amounts = explorer.amounts_of_document(document).size();
   const std::size_t mentions = explorer.mentions_of_document(document).size();
   if (quotes + amounts + mentions == 0) return;
   const float swatch = ImGui::GetFontSize() * 0.7f;
-  const float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  const float right_edge = ImGui::GetCursorScreenPos().x + width;
   const float line_start = ImGui::GetCursorScreenPos().x;
   bool first = true;
   auto item = [&](ImU32 color, const char* label, bool underline) {
@@ -161,7 +161,7 @@ void draw_reader_panel(const Explorer& explorer) {
   ImGui::PopFont();
   ImGui::TextDisabled("%s  \xC2\xB7  %zu words  \xC2\xB7  %zu matches", document.id.c_str(), document.word_count,
                       explorer.state().query.empty() ? std::size_t{0} : explorer.text_highlights(*state.selected).size());
-  draw_legend(explorer, *state.selected);
+  draw_legend(explorer, *state.selected, wrap_width);
   ImGui::Spacing();
 
   // One wrapped block per paragraph (non-empty line), search hits highlighted, extracted

@@ -125,9 +125,15 @@ constexpr std::array<std::string_view, 34> kPersonRoleWords = {
     "spokesman", "spokeswoman", "spokesperson", "president", "vice", "minister", "secretary", "chancellor", "governor",
     "senator", "commissioner", "director", "executive", "analyst", "economist", "head", "leader", "manager", "coach",
     "striker", "captain", "mayor"};
+// Last words of a company's name ("Meta Platforms", "Acme Inc").
+constexpr std::array<std::string_view, 16> kCorporateSuffixes = {"ai", "inc", "corp", "corporation", "ltd", "plc", "group",
+                                                                 "co", "llc", "sa", "ag", "gmbh", "platforms", "technologies",
+                                                                 "holdings", "company"};
 // Titles before a person's name, not part of it: "Mr Brown" is Brown, "Sir John Bourn" John Bourn.
 constexpr std::array<std::string_view, 14> kHonorifics = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady",
                                                           "prof", "professor", "mr.", "mrs.", "dr."};
+// The roles of a company, not of a place.
+constexpr std::array<std::string_view, 9> kCompanyRoleWords = {"ceo", "cfo", "cto", "coo", "founder", "co-founder", "cofounder", "boss", "chief"};
 // Words for a kind of organization: a name after one is that organization ("telecom Iliad").
 constexpr std::array<std::string_view, 26> kOrganizationNouns = {
     "startup", "start-up", "company", "firm", "rival", "giant", "group", "maker", "developer", "lab", "laboratory",
@@ -260,7 +266,11 @@ std::vector<WordSpan> corrected_spans(const std::vector<std::string>& words, con
       span.context_type = EntityType::Organization;
     } else if (previous == "the" && span.tag == "PER") {
       span.context_type = EntityType::Organization;  // people are not "the Treasury"
-    } else if (is_one_of(following, kPersonRoleWords) && span.tag != "PER" && !gazetteer.place_names.count(name)) {
+    } else if (is_one_of(following, kPersonRoleWords) && span.tag != "PER" &&
+               (is_one_of(following, kCompanyRoleWords) || !gazetteer.place_names.count(name))) {
+      // "Google CEO", "Meta's chief": a company's roles make an organization even of a name the
+      // gazetteer knows as a place (Meta is also a region of Colombia); a president or a
+      // minister does not ("France's president").
       span.context_type = EntityType::Organization;
     }
     kept.push_back(std::move(span));
@@ -280,6 +290,7 @@ EntityType span_type(const WordSpan& span, const std::vector<std::string>& folde
     }
   }
   if (span.context_type) return *span.context_type;
+  if (span.tag != "PER" && span.last > span.first && is_one_of(folded[span.last], kCorporateSuffixes)) return EntityType::Organization;
   if (span.tag == "PER") return EntityType::Person;
   if (span.tag == "ORG") return EntityType::Organization;
   if (span.tag == "LOC") return EntityType::Place;
@@ -311,9 +322,6 @@ std::vector<RawMention> find_mentions(const EntityTagger& tagger, std::string_vi
 // [SECTION] Merging mentions into entities ---------------------------------------------------------
 namespace {
 
-constexpr std::array<std::string_view, 16> kCorporateSuffixes = {"ai", "inc", "corp", "corporation", "ltd", "plc", "group",
-                                                                 "co", "llc", "sa", "ag", "gmbh", "platforms", "technologies",
-                                                                 "holdings", "company"};
 constexpr std::array<std::string_view, 5> kAcronymSkipWords = {"of", "the", "and", "for", "de"};
 
 // Words of a name, splitting a camel-cased last word before a corporate suffix ("MistralAI").
