@@ -5,8 +5,9 @@
 //   loupe.state()          {documents: [{id, title, words}], query, results: [ids], view, selected, corpus}
 //   loupe.search(text)     sets the query; returns the new state
 //   loupe.select(docId)    selects a document (throws for an unknown id); returns the new state
-//   loupe.show(view)       brings a view to the front: one of state().views (documents, quotes,
-//                          money); throws for an unknown one; returns the new state
+//   loupe.show(view)       brings a view to the front: one of state().views (documents,
+//                          entities, quotes, money); throws for an unknown one; returns the new state
+//   loupe.selectEntity(id) shows an entity's card in the entities view (throws for an unknown id)
 //   loupe.openFiles(files) reads a reader's own files (File objects, or {name, bytes | text}) in
 //                          place of the corpus, extracting entities, quotes and money with the
 //                          model fetched on first use; resolves to {report: [lines], state};
@@ -106,6 +107,11 @@
     },
     show(view) {
       const error = Module.ccall('loupe_show', 'string', ['string'], [String(view)]);
+      if (error) throw new Error(error);
+      return state();
+    },
+    selectEntity(entityId) {
+      const error = Module.ccall('loupe_select_entity', 'string', ['string'], [String(entityId)]);
       if (error) throw new Error(error);
       return state();
     },

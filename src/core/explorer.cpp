@@ -5,6 +5,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <climits>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <tuple>
 
 namespace loupe {
 
@@ -23,6 +28,8 @@ void Explorer::load(Corpus corpus) {
     std::sort(mentions.begin(), mentions.end(), [](const MentionInDocument& a, const MentionInDocument& b) { return a.start < b.start; });
   }
   loaded_ = true;
+  state_.selected_entity.reset();
+  entity_card_.reset();
   run_search();
   state_.selected = corpus_.documents.empty() ? std::nullopt : std::optional<std::size_t>(0);
 }
@@ -78,7 +85,17 @@ std::string Explorer::apply(const Action& action) {
         return {};
       }
     }
-    return "no view \"" + show->view + "\" (views: documents, quotes, money)";
+    return "no view \"" + show->view + "\" (views: documents, entities, quotes, money)";
+  }
+  if (const auto* select_entity = std::get_if<SelectEntity>(&action)) {
+    for (std::size_t e = 0; e < corpus_.entities.size(); ++e) {
+      if (corpus_.entities[e].id != select_entity->id) continue;
+      state_.selected_entity = e;
+      state_.view = "entities";
+      entity_card_ = make_entity_card(e);
+      return {};
+    }
+    return "no entity with id \"" + select_entity->id + "\"";
   }
   const auto& select = std::get<SelectDocument>(action);
   const std::optional<std::size_t> position = corpus_.find(select.id);
@@ -136,6 +153,68 @@ const std::vector<MentionInDocument>& Explorer::mentions_of_document(std::size_t
   return document < mentions_by_document_.size() ? mentions_by_document_[document] : none;
 }
 
+std::vector<EntityRow> Explorer::entity_rows(EntityColumn column, bool ascending) const {
+  const std::vector<bool> in_results = result_documents();
+  std::vector<EntityRow> rows;
+  for (std::size_t e = 0; e < corpus_.entities.size(); ++e) {
+    EntityRow row{e, 0, 0};
+    std::size_t last_document = SIZE_MAX;
+    for (const TextSpan& mention : corpus_.entities[e].mentions) {
+      if (mention.document >= in_results.size() || !in_results[mention.document]) continue;
+      ++row.mentions;
+      if (mention.document != last_document) ++row.documents;  // mentions are in corpus order
+      last_document = mention.document;
+    }
+    if (row.mentions > 0) rows.push_back(row);
+  }
+  auto name_of = [&](const EntityRow& row) -> const std::string& { return corpus_.entities[row.entity].name; };
+  auto less = [&](const EntityRow& a, const EntityRow& b) {
+    switch (column) {
+      case EntityColumn::Name: return name_of(a) < name_of(b);
+      case EntityColumn::Type: return corpus_.entities[a.entity].type < corpus_.entities[b.entity].type;
+      case EntityColumn::Mentions: return a.mentions < b.mentions;
+      case EntityColumn::Documents: return a.documents < b.documents;
+    }
+    return false;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](const EntityRow& a, const EntityRow& b) { return ascending ? less(a, b) : less(b, a); });
+  return rows;
+}
+
+std::pair<std::uint32_t, std::uint32_t> Explorer::sentence_around(std::size_t document, std::uint32_t offset) const {
+  if (document >= corpus_.documents.size()) return {0, 0};
+  for (const text::Sentence& sentence : index_.tokens(static_cast<search::DocumentId>(document)).sentences) {
+    if (sentence.start <= offset && offset < sentence.end) return {sentence.start, sentence.end};
+  }
+  return {offset, offset};
+}
+
+EntityCard Explorer::make_entity_card(std::size_t entity) const {
+  const EntityRecord& record = corpus_.entities[entity];
+  EntityCard card;
+  card.entity = entity;
+  card.mentions = record.mentions;
+  for (std::size_t q = 0; q < corpus_.quotes.size(); ++q) {
+    if (corpus_.quotes[q].speaker == record.id) card.quotes.push_back(q);
+  }
+  for (std::size_t a = 0; a < corpus_.amounts.size(); ++a) {
+    if (corpus_.amounts[a].subject == record.id) card.amounts.push_back(a);
+  }
+  // Entities in the same sentences: each sentence counted once per other entity.
+  std::map<std::size_t, std::size_t> shared;
+  std::set<std::tuple<std::size_t, std::uint32_t, std::size_t>> counted;  // (document, sentence start, other entity)
+  for (const TextSpan& mention : record.mentions) {
+    const auto [start, end] = sentence_around(mention.document, mention.start);
+    for (const MentionInDocument& other : mentions_of_document(mention.document)) {
+      if (other.entity == entity || other.start < start || other.end > end) continue;
+      if (counted.insert({mention.document, start, other.entity}).second) ++shared[other.entity];
+    }
+  }
+  for (const auto& [other, count] : shared) card.appears_with.emplace_back(other, count);
+  std::stable_sort(card.appears_with.begin(), card.appears_with.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  return card;
+}
+
 std::string Explorer::entity_name(const std::string& id) const {
   if (id.empty()) return {};
   for (const EntityRecord& entity : corpus_.entities) {
@@ -153,6 +232,7 @@ std::string Explorer::state_json() const {
   json results = json::array();
   for (std::size_t position : state_.results) results.push_back(corpus_.documents[position].id);
   const json selected = state_.selected ? json(corpus_.documents[*state_.selected].id) : json(nullptr);
+  const json selected_entity = state_.selected_entity ? json(corpus_.entities[*state_.selected_entity].id) : json(nullptr);
   const json state = {{"documents", documents},
                       {"query", state_.query},
                       {"results", results},
@@ -164,6 +244,7 @@ std::string Explorer::state_json() const {
                       {"views", std::vector<std::string>(std::begin(kViews), std::end(kViews))},
                       {"counts", {{"entities", corpus_.entities.size()}, {"quotes", corpus_.quotes.size()}, {"amounts", corpus_.amounts.size()}}},
                       {"selected", selected},
+                      {"selected_entity", selected_entity},
                       {"corpus", corpus_.name},
                       {"index_ms", index_build_ms_}};
   return state.dump(-1, ' ', false, json::error_handler_t::replace);

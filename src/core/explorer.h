@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <utility>
 #include <optional>
 #include <string>
 #include <variant>
@@ -20,6 +22,7 @@ struct ExplorerState {
   search::SortOrder sort = search::SortOrder::Relevance;
   std::vector<std::size_t> results;     // positions of the matching documents, ranked
   std::optional<std::size_t> selected;  // the document shown in the reader
+  std::optional<std::size_t> selected_entity;  // the entity whose card is shown (position in the corpus's entities)
   std::string view = "documents";       // the panel in front
 };
 
@@ -44,11 +47,32 @@ struct SetSort {
 struct ShowView {
   std::string view;
 };
-using Action = std::variant<SetQuery, SelectDocument, SetSort, ShowView>;
+// Shows an entity's card (and the entities view): its id, as in the bundle.
+struct SelectEntity {
+  std::string id;
+};
+using Action = std::variant<SetQuery, SelectDocument, SetSort, ShowView, SelectEntity>;
 
 // The panels, by the names the page API and the state use: the documents (results and reader),
-// the quotes, the amounts of money.
-inline constexpr const char* kViews[] = {"documents", "quotes", "money"};
+// the entities, the quotes, the amounts of money.
+inline constexpr const char* kViews[] = {"documents", "entities", "quotes", "money"};
+
+// An entity in the current results, with its counts there.
+struct EntityRow {
+  std::size_t entity = 0;     // position in the corpus's entities
+  std::size_t mentions = 0;   // in the documents of the results
+  std::size_t documents = 0;  // of the results that mention it
+};
+enum class EntityColumn { Name, Type, Mentions, Documents };
+
+// What an entity's card shows, computed when it is selected.
+struct EntityCard {
+  std::size_t entity = 0;
+  std::vector<TextSpan> mentions;          // every mention, in corpus order
+  std::vector<std::size_t> quotes;         // by it: positions in the corpus's quotes
+  std::vector<std::size_t> amounts;        // tied to it: positions in the corpus's amounts
+  std::vector<std::pair<std::size_t, std::size_t>> appears_with;  // (entity, sentences shared), most first
+};
 
 class Explorer {
  public:
@@ -82,24 +106,32 @@ class Explorer {
   std::vector<std::size_t> amounts_of_document(std::size_t document) const;
   // The entity mentions of one document, in text order (indexed when the corpus loads).
   const std::vector<MentionInDocument>& mentions_of_document(std::size_t document) const;
+  // The entities mentioned in the current results, sorted by a column.
+  std::vector<EntityRow> entity_rows(EntityColumn column, bool ascending) const;
+  // The card of the selected entity (nothing when none is selected).
+  const std::optional<EntityCard>& entity_card() const { return entity_card_; }
+  // The sentence of a document's text around a byte offset, as [start, end).
+  std::pair<std::uint32_t, std::uint32_t> sentence_around(std::size_t document, std::uint32_t offset) const;
   // The display name of an entity id ("" when there is none).
   std::string entity_name(const std::string& id) const;
 
   // The state as the page's `loupe.state()` returns it:
   // {"documents": [{"id","title","words"}], "query", "results": [ids], "total", "took_ms", "notes",
-  //  "sort", "view", "views", "selected": id|null, "corpus", "index_ms",
+  //  "sort", "view", "views", "selected": id|null, "selected_entity": id|null, "corpus", "index_ms",
   //  "counts": {"entities", "quotes", "amounts"}}
   std::string state_json() const;
 
  private:
   void run_search();
   std::vector<bool> result_documents() const;  // by position: in the current results
+  EntityCard make_entity_card(std::size_t entity) const;
 
   Corpus corpus_;
   search::Index index_;
   search::SearchResult search_result_;
   mutable std::vector<std::optional<std::vector<search::Passage>>> passages_on_demand_;
-  std::vector<std::vector<MentionInDocument>> mentions_by_document_;  // by hit number, past the first page
+  std::vector<std::vector<MentionInDocument>> mentions_by_document_;
+  std::optional<EntityCard> entity_card_;  // by hit number, past the first page
   ExplorerState state_;
   bool loaded_ = false;
   double index_build_ms_ = 0.0;

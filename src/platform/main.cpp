@@ -1,6 +1,6 @@
 // The explorer app, desktop and page alike: one frame() function, driven by the desktop's
 // while loop or by the browser's animation frames (platform.h).
-//   loupe-desktop [--frames N] [--query QUERY] [--view documents|quotes|money] [--select DOC_ID] [corpus.json | PATH...]
+//   loupe-desktop [--frames N] [--query QUERY] [--view documents|entities|quotes|money] [--select DOC_ID] [--entity ENTITY_ID] [corpus.json | PATH...]
 // (the page gets its corpus from web/page.js). --frames N closes the window after N frames (the
 // desktop smoke test in scripts/test); --query opens with a search.
 #include <cstdio>
@@ -56,11 +56,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);
   std::vector<loupe::Action> initial_actions;
   while (arguments.size() >= 2 && (arguments[0] == "--frames" || arguments[0] == "--query" || arguments[0] == "--view" ||
-                                   arguments[0] == "--select")) {
+                                   arguments[0] == "--select" || arguments[0] == "--entity")) {
     if (arguments[0] == "--frames") loupe::app::frame_limit = std::atol(arguments[1].c_str());
     if (arguments[0] == "--query") initial_actions.push_back(loupe::SetQuery{arguments[1]});
     if (arguments[0] == "--view") initial_actions.push_back(loupe::ShowView{arguments[1]});
     if (arguments[0] == "--select") initial_actions.push_back(loupe::SelectDocument{arguments[1]});
+    if (arguments[0] == "--entity") initial_actions.push_back(loupe::SelectEntity{arguments[1]});
     arguments.erase(arguments.begin(), arguments.begin() + 2);
   }
   const std::string error = loupe::platform::open_window("Loupe", 1280, 800);

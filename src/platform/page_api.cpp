@@ -53,6 +53,12 @@ const char* loupe_show(const char* view) {
   return last_result.c_str();
 }
 
+// Shows an entity's card; returns "" on success or the error message.
+const char* loupe_select_entity(const char* entity_id) {
+  last_result = loupe::app::explorer().apply(loupe::SelectEntity{entity_id});
+  return last_result.c_str();
+}
+
 // A reader's own files: begin, add each file's bytes (the report line comes back), then finish.
 void loupe_files_begin() { files_being_read = std::make_unique<loupe::ingest::CorpusBuilder>("Your files"); }
 

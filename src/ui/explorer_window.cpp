@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "ui/entities_panel.h"
 #include "ui/fonts.h"
 #include "ui/money_panel.h"
 #include "ui/quotes_panel.h"
@@ -44,7 +45,7 @@ void draw_documents_view(const Explorer& explorer, std::vector<Action>& actions)
   ImGui::EndChild();
   if (!narrow) ImGui::SameLine();
   ImGui::BeginChild("reader", ImVec2(0, 0), true);
-  draw_reader_panel(explorer);
+  draw_reader_panel(explorer, actions);
   ImGui::EndChild();
 }
 
@@ -78,6 +79,10 @@ void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<A
   if (ImGui::BeginTabBar("views", ImGuiTabBarFlags_FittingPolicyScroll)) {
     if (begin_view_tab("Documents###documents", "documents", state, follow_state, actions)) {
       draw_documents_view(explorer, actions);
+      ImGui::EndTabItem();
+    }
+    if (begin_view_tab("Entities (" + std::to_string(corpus.entities.size()) + ")###entities", "entities", state, follow_state, actions)) {
+      draw_entities_panel(explorer, actions);
       ImGui::EndTabItem();
     }
     if (begin_view_tab("Quotes (" + std::to_string(corpus.quotes.size()) + ")###quotes", "quotes", state, follow_state, actions)) {

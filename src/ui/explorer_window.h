@@ -1,6 +1,7 @@
-// The explorer's one window, filling the display: a top bar with the corpus's counts, and the
-// views as tabs: Documents (the results list beside the reader), Quotes, Money. Panels read the Explorer's state and append Actions; the caller
-// applies them after the frame, so drawing never changes state.
+// The explorer's one window, filling the display: a top bar with the corpus's counts, the search
+// box, and the views as tabs: Documents (the results list beside the reader), Entities, Quotes,
+// Money. Panels read the Explorer's state and append Actions; the caller applies them after the
+// frame, so drawing never changes state.
 #pragma once
 
 #include <string>

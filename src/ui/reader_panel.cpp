@@ -140,7 +140,7 @@ void draw_legend(const Explorer& explorer, std::size_t document, float width) {
 
 }  // namespace
 
-void draw_reader_panel(const Explorer& explorer) {
+void draw_reader_panel(const Explorer& explorer, std::vector<Action>& actions) {
   const ExplorerState& state = explorer.state();
   if (!state.selected) {
     ImGui::TextDisabled(explorer.loaded() ? "Select a document to read it." : "Loading\xE2\x80\xA6");
@@ -186,7 +186,13 @@ void draw_reader_panel(const Explorer& explorer) {
     paragraph_start = paragraph_end + 1;
   }
 
-  if (hovered_mark >= 0) draw_mark_tooltip(explorer, hovered_mark);
+  if (hovered_mark >= 0) {
+    draw_mark_tooltip(explorer, hovered_mark);
+    // A click on an entity's mention opens its card.
+    if ((hovered_mark & kMarkKinds) == 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+      actions.push_back(SelectEntity{explorer.corpus().entities[static_cast<std::size_t>(hovered_mark)].id});
+    }
+  }
 
   ImGui::PopTextWrapPos();
   if (indent > 0) ImGui::Unindent(indent);

@@ -2,10 +2,12 @@
 // to a readable line length, with the current search's hits highlighted.
 #pragma once
 
+#include <vector>
+
 #include "core/explorer.h"
 
 namespace loupe::ui {
 
-void draw_reader_panel(const Explorer& explorer);
+void draw_reader_panel(const Explorer& explorer, std::vector<Action>& actions);
 
 }  // namespace loupe::ui

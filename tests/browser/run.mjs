@@ -170,13 +170,15 @@ describe('Loupe web page', () => {
   test('the quotes and money views show the extracted records', async (t) => {
     await search('');
     const { counts, views } = await state();
-    assert.deepEqual(views, ['documents', 'quotes', 'money']);
+    assert.deepEqual(views, ['documents', 'entities', 'quotes', 'money']);
     if (counts.quotes === 0) {
       t.skip('the seed bundle was built without the entity model (no shared data)');
       return;
     }
     assert.ok(counts.entities > 20 && counts.amounts >= 10, JSON.stringify(counts));
-    for (const view of ['quotes', 'money']) {
+    const { selected_entity: shown } = await page.evaluate(() => window.loupe.selectEntity(window.loupe.state().counts && 'person:yann-lecun'));
+    assert.equal(shown, 'person:yann-lecun');
+    for (const view of ['entities', 'quotes', 'money']) {
       assert.equal((await page.evaluate((name) => window.loupe.show(name), view)).view, view);
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       await page.screenshot({ path: path.join(outputDirectory, `${view}.png`) });

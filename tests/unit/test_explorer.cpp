@@ -118,10 +118,10 @@ TEST_CASE("showing a view changes the view in front, and an unknown view is refu
   Explorer explorer = seed_explorer();
   CHECK(explorer.apply(ShowView{"money"}).empty());
   CHECK(explorer.state().view == "money");
-  CHECK(explorer.apply(ShowView{"nowhere"}) == "no view \"nowhere\" (views: documents, quotes, money)");
+  CHECK(explorer.apply(ShowView{"nowhere"}) == "no view \"nowhere\" (views: documents, entities, quotes, money)");
   CHECK(explorer.state().view == "money");
   const auto state = nlohmann::json::parse(explorer.state_json());
-  CHECK(state["views"] == nlohmann::json::array({"documents", "quotes", "money"}));
+  CHECK(state["views"] == nlohmann::json::array({"documents", "entities", "quotes", "money"}));
 }
 
 TEST_CASE("the quotes and amounts listed are those of the documents in the results, amounts largest first") {
@@ -145,4 +145,32 @@ TEST_CASE("a document's entity mentions are indexed in text order when the corpu
   CHECK(explorer.mentions_of_document(99).empty());
   const auto state = nlohmann::json::parse(explorer.state_json());
   CHECK(state["counts"]["quotes"] == 2);
+}
+
+TEST_CASE("selecting an entity shows its card: quotes by it, amounts tied to it, entities in the same sentences") {
+  Corpus corpus = test::seed_corpus();
+  const std::string& text = corpus.documents[1].text;
+  const auto at = [&](std::string_view word) { return static_cast<std::uint32_t>(text.find(word)); };
+  const std::uint32_t lecun = at("Yann LeCun");
+  const std::uint32_t meta = at("Meta");
+  corpus.entities.push_back({"person:yann-lecun", "Yann LeCun", "person", {}, {{1, lecun, lecun + 10}}});
+  corpus.entities.push_back({"organization:meta", "Meta", "organization", {}, {{1, meta, meta + 4}}});
+  corpus.quotes.push_back({{1, 100, 140}, "person:yann-lecun", "LeCun", ""});
+  Explorer explorer;
+  explorer.load(std::move(corpus));
+  CHECK(explorer.apply(SelectEntity{"person:nobody"}) == "no entity with id \"person:nobody\"");
+  CHECK_FALSE(explorer.entity_card());
+  CHECK(explorer.apply(SelectEntity{"person:yann-lecun"}).empty());
+  CHECK(explorer.state().view == "entities");
+  REQUIRE(explorer.entity_card());
+  CHECK(explorer.entity_card()->quotes == std::vector<std::size_t>{0});
+  // "Meta's chief AI scientist, Yann LeCun, ..." is one sentence: they appear together once.
+  REQUIRE(explorer.entity_card()->appears_with.size() == 1);
+  CHECK(explorer.entity_card()->appears_with[0] == std::pair<std::size_t, std::size_t>{1, 1});
+  const auto rows = explorer.entity_rows(EntityColumn::Name, true);
+  REQUIRE(rows.size() == 2);
+  CHECK(explorer.corpus().entities[rows[0].entity].name == "Meta");
+  CHECK(rows[1].documents == 1);
+  const auto state = nlohmann::json::parse(explorer.state_json());
+  CHECK(state["selected_entity"] == "person:yann-lecun");
 }

@@ -129,7 +129,8 @@ TEST_CASE("the documents, quotes and money views draw the extracted records at s
   for (const auto& [width, height, scale] : {std::tuple{1280.0f, 800.0f, 1.0f}, std::tuple{390.0f, 844.0f, 3.0f}}) {
     HeadlessContext context(width, height, scale);
     ui::WidgetState widgets;
-    for (int frame = 0; frame < 90; ++frame) {
+    explorer->apply(SelectEntity{explorer->corpus().entities.front().id});
+    for (int frame = 0; frame < 120; ++frame) {
       explorer->apply(ShowView{kViews[frame / 30]});
       if (frame % 30 == 0) explorer->apply(SelectDocument{explorer->corpus().documents[static_cast<std::size_t>(frame / 30)].id});
       ImGui::GetIO().MousePos = ImVec2(width * 0.6f, height * 0.5f);  // over the reader's marks: tooltips draw too
@@ -137,14 +138,14 @@ TEST_CASE("the documents, quotes and money views draw the extracted records at s
       CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
     }
   }
-  // Click the third tab ("Money"), right of the other two under the search box.
+  // Click the fourth tab ("Money"), right of the other three under the search box.
   HeadlessContext context(1280, 800, 1.0f);
   ui::WidgetState widgets;
   explorer->apply(ShowView{"documents"});
   ImGuiIO& io = ImGui::GetIO();
   draw_frame(*explorer, widgets);
   for (int frame = 0; frame < 4; ++frame) {
-    io.MousePos = ImVec2(250, 114);
+    io.MousePos = ImVec2(360, 114);
     io.MouseDown[0] = frame == 1;
     draw_frame(*explorer, widgets);
   }
