@@ -208,7 +208,10 @@ std::vector<WordSpan> corrected_spans(const std::vector<std::string>& words, con
         WordSpan piece{piece_start, w - 1, span.tag, std::nullopt};
         // Lower-case words at the edges are not part of a name ("Mistral plans").
         while (piece.first < piece.last && starts_lower_case(words[piece.first]) && !is_one_of(folded[piece.first], kNameParticles)) ++piece.first;
-        while (piece.last > piece.first && starts_lower_case(words[piece.last])) --piece.last;
+        while (piece.last > piece.first && (starts_lower_case(words[piece.last]) || folded[piece.last] == "'s" ||
+                                            folded[piece.last] == "\xE2\x80\x99s" || folded[piece.last] == "'")) {
+          --piece.last;  // nor are a possessive's "'s" ("Azure's")
+        }
         const bool split = piece.first != span.first || piece.last != span.last;
         if (split && piece_start > span.first) {
           const std::string& before = folded[piece_start - 1];
