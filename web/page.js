@@ -7,6 +7,8 @@
 //   loupe.select(docId)    selects a document (throws for an unknown id); returns the new state
 //   loupe.show(view)       brings a view to the front: one of state().views (documents,
 //                          entities, quotes, money); throws for an unknown one; returns the new state
+//   loupe.filter(term)     adds a filter chip (a query term such as 'entity:"Meta"' or 'has:quote');
+//                          loupe.filter('') clears them; returns the new state
 //   loupe.selectEntity(id) shows an entity's card in the entities view (throws for an unknown id)
 //   loupe.openFiles(files) reads a reader's own files (File objects, or {name, bytes | text}) in
 //                          place of the corpus, extracting entities, quotes and money with the
@@ -108,6 +110,10 @@
     show(view) {
       const error = Module.ccall('loupe_show', 'string', ['string'], [String(view)]);
       if (error) throw new Error(error);
+      return state();
+    },
+    filter(term) {
+      Module.ccall('loupe_filter', null, ['string'], [String(term ?? '')]);
       return state();
     },
     selectEntity(entityId) {

@@ -37,7 +37,9 @@ void Explorer::load(Corpus corpus) {
 void Explorer::run_search() {
   search::SearchOptions options;
   options.sort = state_.sort;
-  search_result_ = search::run_query(index_, corpus_, state_.query, options);
+  std::string query = state_.query;
+  for (const std::string& filter : state_.filters) query += (query.empty() ? "" : " ") + filter;
+  search_result_ = search::run_query(index_, corpus_, query, options);
   passages_on_demand_.clear();
   state_.results.clear();
   for (const search::Hit& hit : search_result_.hits) state_.results.push_back(hit.document);
@@ -64,13 +66,17 @@ std::vector<search::Highlight> Explorer::title_highlights(std::size_t document) 
   return search::find_highlights(index_.tokens(static_cast<search::DocumentId>(document)).title, search_result_.highlights);
 }
 
+// The reader follows the results: a document that no longer matches gives way to the best one.
+void Explorer::keep_selection_in_results() {
+  const bool selected_matches = state_.selected && std::find(state_.results.begin(), state_.results.end(), *state_.selected) != state_.results.end();
+  if (!selected_matches && !state_.results.empty()) state_.selected = state_.results.front();
+}
+
 std::string Explorer::apply(const Action& action) {
   if (const auto* set_query = std::get_if<SetQuery>(&action)) {
     state_.query = set_query->text;
     run_search();
-    // The reader follows the results: a document that no longer matches gives way to the best one.
-    const bool selected_matches = state_.selected && std::find(state_.results.begin(), state_.results.end(), *state_.selected) != state_.results.end();
-    if (!selected_matches && !state_.results.empty()) state_.selected = state_.results.front();
+    keep_selection_in_results();
     return {};
   }
   if (const auto* set_sort = std::get_if<SetSort>(&action)) {
@@ -86,6 +92,25 @@ std::string Explorer::apply(const Action& action) {
       }
     }
     return "no view \"" + show->view + "\" (views: documents, entities, quotes, money)";
+  }
+  if (const auto* add = std::get_if<AddFilter>(&action)) {
+    if (std::find(state_.filters.begin(), state_.filters.end(), add->term) == state_.filters.end()) state_.filters.push_back(add->term);
+    run_search();
+    keep_selection_in_results();
+    return {};
+  }
+  if (const auto* remove = std::get_if<RemoveFilter>(&action)) {
+    if (remove->index >= state_.filters.size()) return "no filter number " + std::to_string(remove->index);
+    state_.filters.erase(state_.filters.begin() + static_cast<std::ptrdiff_t>(remove->index));
+    run_search();
+    keep_selection_in_results();
+    return {};
+  }
+  if (std::holds_alternative<ClearFilters>(action)) {
+    state_.filters.clear();
+    run_search();
+    keep_selection_in_results();
+    return {};
   }
   if (const auto* select_entity = std::get_if<SelectEntity>(&action)) {
     for (std::size_t e = 0; e < corpus_.entities.size(); ++e) {
@@ -151,6 +176,16 @@ std::vector<std::size_t> Explorer::amounts_of_document(std::size_t document) con
 const std::vector<MentionInDocument>& Explorer::mentions_of_document(std::size_t document) const {
   static const std::vector<MentionInDocument> none;
   return document < mentions_by_document_.size() ? mentions_by_document_[document] : none;
+}
+
+std::string facet_filter(const std::string& facet, const std::string& value) {
+  if (facet == "has") return "has:" + value;
+  if (facet == "folder") return value == "(top level)" ? std::string() : "doc:" + value;
+  std::string quoted;
+  for (const char c : value) {
+    if (c != '"') quoted += c;  // a name with a quotation mark inside can't be quoted whole
+  }
+  return "entity:\"" + quoted + "\"";
 }
 
 std::vector<EntityRow> Explorer::entity_rows(EntityColumn column, bool ascending) const {
@@ -235,6 +270,7 @@ std::string Explorer::state_json() const {
   const json selected_entity = state_.selected_entity ? json(corpus_.entities[*state_.selected_entity].id) : json(nullptr);
   const json state = {{"documents", documents},
                       {"query", state_.query},
+                      {"filters", state_.filters},
                       {"results", results},
                       {"total", search_result_.hits.size()},
                       {"took_ms", search_result_.took_ms},

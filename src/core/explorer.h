@@ -19,6 +19,7 @@ namespace loupe {
 
 struct ExplorerState {
   std::string query;                    // the search box's text, in the query language (query.h)
+  std::vector<std::string> filters;     // chips from the facets, each a query term ("entity:\"Meta\"", "has:quote"), ANDed with the query
   search::SortOrder sort = search::SortOrder::Relevance;
   std::vector<std::size_t> results;     // positions of the matching documents, ranked
   std::optional<std::size_t> selected;  // the document shown in the reader
@@ -47,11 +48,23 @@ struct SetSort {
 struct ShowView {
   std::string view;
 };
+// Filter chips: add one (a query term, usually from a facet: facet_filter), remove the n-th, or all.
+struct AddFilter {
+  std::string term;
+};
+struct RemoveFilter {
+  std::size_t index = 0;
+};
+struct ClearFilters {};
 // Shows an entity's card (and the entities view): its id, as in the bundle.
 struct SelectEntity {
   std::string id;
 };
-using Action = std::variant<SetQuery, SelectDocument, SetSort, ShowView, SelectEntity>;
+using Action = std::variant<SetQuery, SelectDocument, SetSort, ShowView, SelectEntity, AddFilter, RemoveFilter, ClearFilters>;
+
+// The filter term for a facet's value: entity:"Meta" for an entity type's facet, has:quote,
+// doc:sport for a folder.
+std::string facet_filter(const std::string& facet, const std::string& value);
 
 // The panels, by the names the page API and the state use: the documents (results and reader),
 // the entities, the quotes, the amounts of money.
@@ -117,12 +130,13 @@ class Explorer {
 
   // The state as the page's `loupe.state()` returns it:
   // {"documents": [{"id","title","words"}], "query", "results": [ids], "total", "took_ms", "notes",
-  //  "sort", "view", "views", "selected": id|null, "selected_entity": id|null, "corpus", "index_ms",
+  //  "filters": [terms], "sort", "view", "views", "selected": id|null, "selected_entity": id|null, "corpus", "index_ms",
   //  "counts": {"entities", "quotes", "amounts"}}
   std::string state_json() const;
 
  private:
   void run_search();
+  void keep_selection_in_results();
   std::vector<bool> result_documents() const;  // by position: in the current results
   EntityCard make_entity_card(std::size_t entity) const;
 

@@ -53,6 +53,15 @@ const char* loupe_show(const char* view) {
   return last_result.c_str();
 }
 
+// Adds a filter chip (a query term); an empty term clears them all.
+void loupe_filter(const char* term) {
+  if (*term == '\0') {
+    loupe::app::explorer().apply(loupe::ClearFilters{});
+  } else {
+    loupe::app::explorer().apply(loupe::AddFilter{term});
+  }
+}
+
 // Shows an entity's card; returns "" on success or the error message.
 const char* loupe_select_entity(const char* entity_id) {
   last_result = loupe::app::explorer().apply(loupe::SelectEntity{entity_id});

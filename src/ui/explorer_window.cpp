@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ui/entities_panel.h"
+#include "ui/facets_panel.h"
 #include "ui/fonts.h"
 #include "ui/money_panel.h"
 #include "ui/quotes_panel.h"
@@ -38,8 +39,20 @@ void draw_documents_view(const Explorer& explorer, std::vector<Action>& actions)
   const ImVec2 available = ImGui::GetContentRegionAvail();
   const float font_size = ImGui::GetFontSize();
   const bool narrow = available.x < font_size * 44.0f;
-  const ImVec2 list_size = narrow ? ImVec2(0, std::max(available.y * 0.38f, font_size * 10.0f))
-                                  : ImVec2(std::min(std::max(available.x * 0.34f, font_size * 16.0f), available.x * 0.5f), 0);
+  // The facets: a column on the left when there is room for three, else folded above the list.
+  if (available.x >= font_size * 64.0f) {
+    ImGui::BeginChild("facets", ImVec2(font_size * 14.0f, 0), true);
+    draw_facets_panel(explorer, actions);
+    ImGui::EndChild();
+    ImGui::SameLine();
+  } else if (ImGui::CollapsingHeader("Filters")) {
+    ImGui::BeginChild("facets", ImVec2(0, std::min(available.y * 0.4f, font_size * 16.0f)), true);
+    draw_facets_panel(explorer, actions);
+    ImGui::EndChild();
+  }
+  const ImVec2 remaining = ImGui::GetContentRegionAvail();
+  const ImVec2 list_size = narrow ? ImVec2(0, std::max(remaining.y * 0.38f, font_size * 10.0f))
+                                  : ImVec2(std::min(std::max(remaining.x * 0.4f, font_size * 16.0f), remaining.x * 0.5f), 0);
   ImGui::BeginChild("documents", list_size, true);
   draw_results_panel(explorer, actions);
   ImGui::EndChild();
@@ -72,6 +85,7 @@ void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<A
 
   const ExplorerState& state = explorer.state();
   draw_search_box(state, widgets, actions);
+  draw_filter_chips(explorer, actions);
   ImGui::Spacing();
   const bool follow_state = widgets.shown_view != state.view;
   widgets.shown_view = state.view;

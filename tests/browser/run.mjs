@@ -188,6 +188,16 @@ describe('Loupe web page', () => {
     assert.equal((await page.evaluate(() => window.loupe.show('documents'))).view, 'documents');
   });
 
+  test('filter chips narrow the results and clear', async () => {
+    await search('');
+    const narrowed = await page.evaluate(() => window.loupe.filter('has:money'));
+    assert.deepEqual(narrowed.filters, ['has:money']);
+    assert.equal(narrowed.results.length, cliAnswer('has:money').total);
+    const cleared = await page.evaluate(() => window.loupe.filter(''));
+    assert.deepEqual(cleared.filters, []);
+    assert.equal(cleared.results.length, 4);
+  });
+
   test('a search that matches nothing gives no results', async () => {
     const nonsense = 'qzxv-no-such-text-7f3a';
     assert.equal(cliAnswer(nonsense).total, 0);

@@ -174,3 +174,34 @@ TEST_CASE("selecting an entity shows its card: quotes by it, amounts tied to it,
   const auto state = nlohmann::json::parse(explorer.state_json());
   CHECK(state["selected_entity"] == "person:yann-lecun");
 }
+
+TEST_CASE("filter chips combine with the query, and can be removed one by one or all at once") {
+  Explorer explorer = seed_explorer();
+  explorer.apply(SetQuery{"summit"});
+  const std::size_t with_query = explorer.state().results.size();
+  REQUIRE(with_query >= 2);
+  CHECK(explorer.apply(AddFilter{"doc:" + explorer.corpus().documents[2].id}).empty());
+  CHECK(explorer.state().results == std::vector<std::size_t>{2});
+  CHECK(explorer.state().selected == std::optional<std::size_t>(2));  // the reader follows the results
+  explorer.apply(AddFilter{"doc:" + explorer.corpus().documents[2].id});  // the same chip twice is one chip
+  CHECK(explorer.state().filters.size() == 1);
+  CHECK(explorer.apply(RemoveFilter{5}) == "no filter number 5");
+  CHECK(explorer.apply(RemoveFilter{0}).empty());
+  CHECK(explorer.state().results.size() == with_query);
+  explorer.apply(AddFilter{"has:quote"});
+  explorer.apply(AddFilter{"-lecun"});
+  explorer.apply(ClearFilters{});
+  CHECK(explorer.state().filters.empty());
+  CHECK(explorer.state().results.size() == with_query);
+  const auto state = nlohmann::json::parse(explorer.state_json());
+  CHECK(state["filters"].empty());
+  CHECK(state["query"] == "summit");
+}
+
+TEST_CASE("a facet's value becomes the filter term that keeps it") {
+  CHECK(facet_filter("person", "Arthur Mensch") == "entity:\"Arthur Mensch\"");
+  CHECK(facet_filter("organization", "The \"Big\" Co") == "entity:\"The Big Co\"");
+  CHECK(facet_filter("has", "quote") == "has:quote");
+  CHECK(facet_filter("folder", "sport") == "doc:sport");
+  CHECK(facet_filter("folder", "(top level)").empty());
+}
