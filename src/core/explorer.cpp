@@ -93,6 +93,17 @@ std::string Explorer::apply(const Action& action) {
     }
     return "no view \"" + show->view + "\" (views: documents, entities, quotes, money)";
   }
+  if (const auto* move = std::get_if<MoveSelection>(&action)) {
+    if (state_.results.empty()) return {};
+    const auto current = state_.selected ? std::find(state_.results.begin(), state_.results.end(), *state_.selected) : state_.results.end();
+    if (current == state_.results.end()) {
+      state_.selected = state_.results.front();
+      return {};
+    }
+    const auto position = static_cast<long>(current - state_.results.begin()) + move->step;
+    state_.selected = state_.results[static_cast<std::size_t>(std::clamp(position, 0L, static_cast<long>(state_.results.size()) - 1))];
+    return {};
+  }
   if (const auto* add = std::get_if<AddFilter>(&action)) {
     if (std::find(state_.filters.begin(), state_.filters.end(), add->term) == state_.filters.end()) state_.filters.push_back(add->term);
     run_search();

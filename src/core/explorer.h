@@ -44,6 +44,10 @@ struct SelectDocument {
 struct SetSort {
   search::SortOrder order;
 };
+// Selects the result `step` places after (or before, when negative) the selected one.
+struct MoveSelection {
+  int step = 1;
+};
 // Brings a panel to the front: one of kViews.
 struct ShowView {
   std::string view;
@@ -60,7 +64,7 @@ struct ClearFilters {};
 struct SelectEntity {
   std::string id;
 };
-using Action = std::variant<SetQuery, SelectDocument, SetSort, ShowView, SelectEntity, AddFilter, RemoveFilter, ClearFilters>;
+using Action = std::variant<SetQuery, SelectDocument, SetSort, ShowView, SelectEntity, AddFilter, RemoveFilter, ClearFilters, MoveSelection>;
 
 // The filter term for a facet's value: entity:"Meta" for an entity type's facet, has:quote,
 // doc:sport for a folder.

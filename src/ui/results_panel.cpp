@@ -5,9 +5,11 @@
 #include <imgui_internal.h>  // RenderTextEllipsis
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 
+#include "ui/fonts.h"
 #include "ui/highlighted_text.h"
 
 namespace loupe::ui {
@@ -27,7 +29,14 @@ void draw_search_box(const ExplorerState& state, WidgetState& widgets, std::vect
     data->InsertChars(0, text->c_str(), text->c_str() + text->size());
     return 0;
   };
-  ImGui::SetNextItemWidth(-1);
+  // "/" or Ctrl+K, typed anywhere but in a text box, puts the cursor in the search box (GLFW's
+  // key codes for letters are their upper-case ASCII codes).
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool slash_typed = !io.WantTextInput && std::find(io.InputQueueCharacters.begin(), io.InputQueueCharacters.end(), '/') !=
+                                                     io.InputQueueCharacters.end();
+  if (slash_typed || (io.KeyCtrl && ImGui::IsKeyPressed('K', false))) ImGui::SetKeyboardFocusHere();
+  const float help_width = ImGui::GetFrameHeight();
+  ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - help_width - ImGui::GetStyle().ItemSpacing.x);
   const ImGuiInputTextFlags flags = changed_elsewhere ? ImGuiInputTextFlags_CallbackAlways : ImGuiInputTextFlags_None;
   const std::string replacement = widgets.search_text;
   if (ImGui::InputTextWithHint("##search", "Search: words, \"phrases\", prefix*, -word, OR", &widgets.search_text, flags,
@@ -35,6 +44,37 @@ void draw_search_box(const ExplorerState& state, WidgetState& widgets, std::vect
       widgets.search_text != widgets.synced_query) {
     widgets.synced_query = widgets.search_text;
     actions.push_back(SetQuery{widgets.search_text});
+  }
+  ImGui::SameLine();
+  if (ImGui::Button("?", ImVec2(help_width, 0))) ImGui::OpenPopup("query language");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The query language (/ or Ctrl+K to search)");
+  if (ImGui::BeginPopup("query language")) {
+    constexpr const char* kExamples[][2] = {
+        {"mistral meta", "both words (any form: invest finds investing, investment)"},
+        {"=investing", "this exact form only"},
+        {"\"open source\"", "the words in this order"},
+        {"hassab*", "words starting with hassab"},
+        {"mistral -openai", "with mistral, without openai"},
+        {"lecun OR qlik", "either word; ( ) group"},
+        {"entity:\"Mike Capone\"", "documents that mention an entity (by any of its names)"},
+        {"type:person", "documents that mention a person (organization, place, product, event, law)"},
+        {"has:quote  has:money", "documents with a quotation, with an amount of money"},
+        {"doc:sport", "a document, or a folder of documents"},
+    };
+    ImGui::TextDisabled("Search with words and these forms; a word with no match falls back to close spellings.");
+    if (ImGui::BeginTable("examples", 2, ImGuiTableFlags_RowBg)) {
+      for (const auto& [query, meaning] : kExamples) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::PushFont(fonts().mono);
+        ImGui::TextUnformatted(query);
+        ImGui::PopFont();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(meaning);
+      }
+      ImGui::EndTable();
+    }
+    ImGui::EndPopup();
   }
 }
 
@@ -106,6 +146,11 @@ void draw_results_panel(const Explorer& explorer, std::vector<Action>& actions) 
   draw_status(explorer, actions);
   ImGui::Separator();
 
+  // Up and down move through the results while the list has the keyboard.
+  if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput) {
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) actions.push_back(MoveSelection{1});
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) actions.push_back(MoveSelection{-1});
+  }
   ImGui::BeginChild("result list");
   ImGuiListClipper clipper;
   const float row_height = ImGui::GetTextLineHeightWithSpacing() * 4 + ImGui::GetStyle().FramePadding.y * 2 +

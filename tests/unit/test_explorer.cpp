@@ -205,3 +205,17 @@ TEST_CASE("a facet's value becomes the filter term that keeps it") {
   CHECK(facet_filter("folder", "sport") == "doc:sport");
   CHECK(facet_filter("folder", "(top level)").empty());
 }
+
+TEST_CASE("moving the selection steps through the results and stops at their ends") {
+  Explorer explorer = seed_explorer();
+  explorer.apply(SetSort{search::SortOrder::DocumentOrder});
+  explorer.apply(SelectDocument{explorer.corpus().documents[0].id});
+  explorer.apply(MoveSelection{1});
+  CHECK(explorer.state().selected == std::optional<std::size_t>(1));
+  explorer.apply(MoveSelection{5});
+  CHECK(explorer.state().selected == std::optional<std::size_t>(3));
+  explorer.apply(MoveSelection{-1});
+  CHECK(explorer.state().selected == std::optional<std::size_t>(2));
+  explorer.apply(MoveSelection{-10});
+  CHECK(explorer.state().selected == std::optional<std::size_t>(0));
+}

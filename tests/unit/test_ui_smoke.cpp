@@ -151,3 +151,19 @@ TEST_CASE("the documents, quotes and money views draw the extracted records at s
   }
   CHECK(explorer->state().view == "money");
 }
+
+TEST_CASE("typing / outside a text box puts the cursor in the search box") {
+  HeadlessContext context(1280, 800, 1.0f);
+  Explorer explorer = seed_explorer();
+  ui::WidgetState widgets;
+  draw_frame(explorer, widgets);
+  CHECK(ImGui::GetActiveID() == 0);
+  ImGui::GetIO().AddInputCharacter('/');
+  draw_frame(explorer, widgets);
+  draw_frame(explorer, widgets);
+  REQUIRE(ImGui::GetActiveID() != 0);
+  ImGui::GetIO().AddInputCharactersUTF8("summit");
+  draw_frame(explorer, widgets);
+  draw_frame(explorer, widgets);
+  CHECK(explorer.state().query == "summit");  // the slash itself is not typed into the box
+}
