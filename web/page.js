@@ -179,6 +179,34 @@
     if (error) throw new Error(error);
   }
 
+  // The view lives in the URL's fragment (core/location.h): a link or a reload restores it, and
+  // Back and Forward move through it. Typing a query replaces the history entry; anything else
+  // (a view, a document, a filter) adds one.
+  let publishedFragment = null;
+  function restoreLocation() {
+    const problems = Module.ccall('loupe_set_location', 'string', ['string'], [location.hash.slice(1)]);
+    if (problems) console.warn(`The link's view could not be fully restored: ${problems}`);
+  }
+  function withoutQuery(fragment) {
+    const parameters = new URLSearchParams(fragment);
+    parameters.delete('q');
+    return parameters.toString();
+  }
+  function publishLocation(fragment) {
+    const url = fragment ? `#${fragment}` : `${location.pathname}${location.search}`;
+    const typing = publishedFragment !== null && withoutQuery(fragment) === withoutQuery(publishedFragment);
+    if (publishedFragment === null || typing || `#${fragment}` === location.hash) {
+      history.replaceState(null, '', url);
+    } else {
+      history.pushState(null, '', url);
+    }
+    publishedFragment = fragment;
+  }
+  window.addEventListener('popstate', () => {
+    publishedFragment = location.hash.slice(1);
+    restoreLocation();
+  });
+
   async function start() {
     const problem = missingFeature();
     if (problem) {
@@ -214,11 +242,13 @@
       onRuntimeInitialized() {
         try {
           loadBundle(corpusBytes);
+          restoreLocation();
         } catch (error) {
           fail(error.message);
           rejectReady(error);
         }
       },
+      onLoupeLocation: publishLocation,
       onLoupeReady() {
         document.getElementById('loading').classList.add('done');
         canvas.focus();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/explorer.h"
+#include "core/location.h"
 #include "platform/app.h"
 #include "platform/platform.h"
 #include "ui/explorer_window.h"
@@ -40,6 +41,7 @@ void frame() {
   for (const Action& action : actions) the_explorer.apply(action);
   ++frames_drawn;
   if (frame_limit > 0 && frames_drawn >= frame_limit) platform::request_close();
+  if (the_explorer.loaded()) platform::publish_location(location_of(the_explorer));
   if (the_explorer.loaded() && !ready_announced) {
     ready_announced = true;
     platform::announce_ready();

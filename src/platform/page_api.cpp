@@ -9,6 +9,7 @@
 #include "core/bundle.h"
 #include "core/extract/annotate.h"
 #include "core/ingest/corpus_builder.h"
+#include "core/location.h"
 #include "platform/app.h"
 
 namespace {
@@ -50,6 +51,17 @@ const char* loupe_select(const char* document_id) {
 // Brings a view to the front; returns "" on success or the error message.
 const char* loupe_show(const char* view) {
   last_result = loupe::app::explorer().apply(loupe::ShowView{view});
+  return last_result.c_str();
+}
+
+// Brings the explorer to the view a URL fragment describes (core/location.h); returns "" or
+// what could not be restored ("no document with id ...").
+const char* loupe_set_location(const char* fragment) {
+  last_result.clear();
+  for (const loupe::Action& action : loupe::actions_for_location(fragment)) {
+    const std::string problem = loupe::app::explorer().apply(action);
+    if (!problem.empty()) last_result += (last_result.empty() ? "" : "; ") + problem;
+  }
   return last_result.c_str();
 }
 

@@ -42,4 +42,8 @@ void reload_fonts_texture();
 // Tells the host that the corpus is loaded and its first frame drawn (web: resolves loupe.ready).
 void announce_ready();
 
+// Tells the host where the reader is (core/location.h), each frame; the page puts it in the URL
+// and its history when it changed. The desktop has no address bar: nothing to do.
+void publish_location(const std::string& fragment);
+
 }  // namespace loupe::platform

@@ -46,6 +46,8 @@ float display_scale() {
 
 void announce_ready() {}
 
+void publish_location(const std::string&) {}
+
 bool load_startup_corpus(const std::vector<std::string>& arguments, Explorer& explorer) {
   const std::vector<std::string> paths = arguments.empty() ? std::vector<std::string>{LOUPE_SEEDS_DIR} : arguments;
   files::OpenedCorpus opened = files::open_corpus(paths);

@@ -50,4 +50,15 @@ void announce_ready() {
   });
 }
 
+void publish_location(const std::string& fragment) {
+  static std::string published;
+  static bool first = true;
+  if (!first && fragment == published) return;
+  first = false;
+  published = fragment;
+  EM_ASM({
+    if (Module.onLoupeLocation) Module.onLoupeLocation(UTF8ToString($0));
+  }, fragment.c_str());
+}
+
 }  // namespace loupe::platform

@@ -207,6 +207,30 @@ describe('Loupe web page', () => {
     assert.equal(results.length, 0);
   });
 
+  test('the view lives in the URL: Back returns to it, a reload restores it', async () => {
+    const frames = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(() => window.loupe.filter(''));
+    await search('lecun');
+    await page.evaluate(() => window.loupe.show('documents'));
+    await frames();
+    assert.match(await page.evaluate(() => location.hash), /^#q=lecun&doc=001_/);
+    await page.evaluate(() => window.loupe.show('money'));
+    await frames();
+    assert.match(await page.evaluate(() => location.hash), /view=money/);
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => window.loupe.state().view === 'documents');
+    assert.equal((await state()).query, 'lecun');
+    await page.evaluate(() => window.loupe.show('quotes'));
+    await frames();
+    await page.reload();
+    await page.waitForFunction(() => Boolean(window.loupe?.ready));
+    await page.evaluate(() => window.loupe.ready.then(() => undefined));
+    const restored = await state();
+    assert.equal(restored.query, 'lecun');
+    assert.equal(restored.view, 'quotes');
+    assert.match(restored.selected, /^001_/);
+  });
+
   test('a reader\'s own files replace the corpus, with the extraction model fetched only then', async (t) => {
     assert.ok(!requested.includes('/entities.model'), 'the model must not load with the page');
     const seedNames = fs.readdirSync(path.join(repositoryRoot, 'seeds')).sort();
