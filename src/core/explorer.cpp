@@ -41,6 +41,7 @@ void Explorer::run_search() {
   for (const std::string& filter : state_.filters) query += (query.empty() ? "" : " ") + filter;
   search_result_ = search::run_query(index_, corpus_, query, options);
   passages_on_demand_.clear();
+  concordance_.reset();
   state_.results.clear();
   for (const search::Hit& hit : search_result_.hits) state_.results.push_back(hit.document);
 }
@@ -91,7 +92,7 @@ std::string Explorer::apply(const Action& action) {
         return {};
       }
     }
-    return "no view \"" + show->view + "\" (views: documents, entities, quotes, money)";
+    return "no view \"" + show->view + "\" (views: documents, entities, quotes, money, concordance)";
   }
   if (const auto* move = std::get_if<MoveSelection>(&action)) {
     if (state_.results.empty()) return {};
@@ -225,6 +226,17 @@ std::vector<EntityRow> Explorer::entity_rows(EntityColumn column, bool ascending
   };
   std::stable_sort(rows.begin(), rows.end(), [&](const EntityRow& a, const EntityRow& b) { return ascending ? less(a, b) : less(b, a); });
   return rows;
+}
+
+const std::vector<search::ConcordanceLine>& Explorer::concordance_lines(search::ConcordanceOrder order) const {
+  if (!concordance_ || concordance_->first != order) {
+    std::vector<search::DocumentId> documents;
+    for (std::size_t position : state_.results) documents.push_back(static_cast<search::DocumentId>(position));
+    std::vector<search::ConcordanceLine> lines = search::concordance(index_, corpus_, documents, search_result_.highlights, 80, kConcordanceLimit);
+    search::sort_concordance(lines, order);
+    concordance_.emplace(order, std::move(lines));
+  }
+  return concordance_->second;
 }
 
 std::pair<std::uint32_t, std::uint32_t> Explorer::sentence_around(std::size_t document, std::uint32_t offset) const {

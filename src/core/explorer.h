@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/corpus.h"
+#include "core/search/concordance.h"
 #include "core/search/index.h"
 #include "core/search/searcher.h"
 
@@ -72,7 +73,9 @@ std::string facet_filter(const std::string& facet, const std::string& value);
 
 // The panels, by the names the page API and the state use: the documents (results and reader),
 // the entities, the quotes, the amounts of money.
-inline constexpr const char* kViews[] = {"documents", "entities", "quotes", "money"};
+inline constexpr const char* kViews[] = {"documents", "entities", "quotes", "money", "concordance"};
+// The most concordance lines computed for one query.
+inline constexpr std::size_t kConcordanceLimit = 5000;
 
 // An entity in the current results, with its counts there.
 struct EntityRow {
@@ -123,6 +126,9 @@ class Explorer {
   std::vector<std::size_t> amounts_of_document(std::size_t document) const;
   // The entity mentions of one document, in text order (indexed when the corpus loads).
   const std::vector<MentionInDocument>& mentions_of_document(std::size_t document) const;
+  // Keyword-in-context lines for the current query over the results, in an order (computed on
+  // first use after each search).
+  const std::vector<search::ConcordanceLine>& concordance_lines(search::ConcordanceOrder order) const;
   // The entities mentioned in the current results, sorted by a column.
   std::vector<EntityRow> entity_rows(EntityColumn column, bool ascending) const;
   // The card of the selected entity (nothing when none is selected).
@@ -149,7 +155,8 @@ class Explorer {
   search::SearchResult search_result_;
   mutable std::vector<std::optional<std::vector<search::Passage>>> passages_on_demand_;
   std::vector<std::vector<MentionInDocument>> mentions_by_document_;
-  std::optional<EntityCard> entity_card_;  // by hit number, past the first page
+  std::optional<EntityCard> entity_card_;
+  mutable std::optional<std::pair<search::ConcordanceOrder, std::vector<search::ConcordanceLine>>> concordance_;  // by hit number, past the first page
   ExplorerState state_;
   bool loaded_ = false;
   double index_build_ms_ = 0.0;

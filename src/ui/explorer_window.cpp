@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 
+#include "ui/concordance_panel.h"
 #include "ui/entities_panel.h"
 #include "ui/facets_panel.h"
 #include "ui/fonts.h"
@@ -105,6 +106,10 @@ void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<A
     }
     if (begin_view_tab("Money (" + std::to_string(corpus.amounts.size()) + ")###money", "money", state, follow_state, actions)) {
       draw_money_panel(explorer, actions);
+      ImGui::EndTabItem();
+    }
+    if (begin_view_tab("Concordance###concordance", "concordance", state, follow_state, actions)) {
+      draw_concordance_panel(explorer, widgets, actions);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

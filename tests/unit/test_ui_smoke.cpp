@@ -119,7 +119,7 @@ TEST_CASE("typing in the search box and clicking a document go through actions")
   CHECK(widgets.search_text == "Qlik");
 }
 
-TEST_CASE("the documents, quotes and money views draw the extracted records at several sizes, and a tab click shows its view") {
+TEST_CASE("every view draws the extracted records at several sizes, and a tab click shows its view") {
   std::optional<Explorer> explorer = annotated_seed_explorer();
   if (!explorer) {
     MESSAGE("skipped: no entity model was built");
@@ -130,15 +130,17 @@ TEST_CASE("the documents, quotes and money views draw the extracted records at s
     HeadlessContext context(width, height, scale);
     ui::WidgetState widgets;
     explorer->apply(SelectEntity{explorer->corpus().entities.front().id});
-    for (int frame = 0; frame < 120; ++frame) {
+    explorer->apply(SetQuery{"AI"});
+    for (int frame = 0; frame < 150; ++frame) {
       explorer->apply(ShowView{kViews[frame / 30]});
-      if (frame % 30 == 0) explorer->apply(SelectDocument{explorer->corpus().documents[static_cast<std::size_t>(frame / 30)].id});
+      if (frame % 30 == 0) explorer->apply(SelectDocument{explorer->corpus().documents[static_cast<std::size_t>(frame / 30) % explorer->corpus().documents.size()].id});
       ImGui::GetIO().MousePos = ImVec2(width * 0.6f, height * 0.5f);  // over the reader's marks: tooltips draw too
       draw_frame(*explorer, widgets);
       CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
     }
   }
   // Click the fourth tab ("Money"), right of the other three under the search box.
+  explorer->apply(SetQuery{""});
   HeadlessContext context(1280, 800, 1.0f);
   ui::WidgetState widgets;
   explorer->apply(ShowView{"documents"});
