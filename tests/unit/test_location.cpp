@@ -61,7 +61,9 @@ TEST_CASE("an empty fragment resets the view: no query, no filters, the document
 
 TEST_CASE("a fragment of garbage changes nothing it can't and throws nothing") {
   Explorer explorer = seed_explorer();
-  for (const char* garbage : {"%%%&&==&q", "view=%FF%FE&doc=no-such-doc&entity=&x=1", "q=%E2%28%A1", std::string(10000, '&').c_str(), "=&=&q="}) {
+  const std::string ten_thousand_ampersands(10000, '&');
+  for (const std::string& garbage : {std::string("%%%&&==&q"), std::string("view=%FF%FE&doc=no-such-doc&entity=&x=1"), std::string("q=%E2%28%A1"),
+                                     ten_thousand_ampersands, std::string("=&=&q=")}) {
     std::vector<std::string> problems;
     for (const Action& action : actions_for_location(garbage)) {
       const std::string problem = explorer.apply(action);
