@@ -6,7 +6,7 @@
 //   loupe.search(text)     sets the query; returns the new state
 //   loupe.select(docId)    selects a document (throws for an unknown id); returns the new state
 //   loupe.show(view)       brings a view to the front: one of state().views (documents,
-//                          entities, quotes, money, concordance); throws for an unknown one; returns the new state
+//                          entities, quotes, money, network, concordance, terms); throws for an unknown one; returns the new state
 //   loupe.filter(term)     adds a filter chip (a query term such as 'entity:"Meta"' or 'has:quote');
 //                          loupe.filter('') clears them; returns the new state
 //   loupe.selectEntity(id) shows an entity's card in the entities view (throws for an unknown id)

@@ -45,31 +45,14 @@ int usage_error(const std::string& message) {
   return 2;
 }
 
-// The entity tagger and the rate table the extraction needs, read from files, or nothing after
-// saying why.
-struct Extractors {
-  loupe::extract::EntityTagger tagger;
-  loupe::extract::RateTable rates;
-};
-std::optional<Extractors> load_extractors(const std::string& model_path, const std::string& rates_path) {
-  const loupe::files::ReadResult model = loupe::files::read_file(model_path);
-  const loupe::files::ReadResult rates_json = loupe::files::read_file(rates_path);
-  if (!model.ok || !rates_json.ok) {
-    std::cerr << "loupe: " << (model.ok ? rates_path + ": " + rates_json.error : model_path + ": " + model.error) << "\n";
+// The extractors read from files (platform/files.h), or nothing after saying why.
+std::optional<loupe::files::Extractors> load_extractors(const std::string& model_path, const std::string& rates_path) {
+  loupe::files::Extractors extractors = loupe::files::load_extractors(model_path, rates_path);
+  if (!extractors.error.empty()) {
+    std::cerr << "loupe: " << extractors.error << "\n";
     return std::nullopt;
   }
-  std::string error;
-  std::optional<loupe::extract::EntityTagger> tagger = loupe::extract::EntityTagger::load(model.bytes, error);
-  if (!tagger) {
-    std::cerr << "loupe: " << model_path << ": " << error << "\n";
-    return std::nullopt;
-  }
-  loupe::extract::RateTable rates = loupe::extract::read_rate_table(rates_json.bytes, error);
-  if (!error.empty()) {
-    std::cerr << "loupe: " << rates_path << ": " << error << "\n";
-    return std::nullopt;
-  }
-  return Extractors{std::move(*tagger), std::move(rates)};
+  return extractors;
 }
 
 int run_build(const std::vector<std::string>& arguments) {
@@ -104,9 +87,9 @@ int run_build(const std::vector<std::string>& arguments) {
   }
   if (model_path.empty() != rates_path.empty()) return usage_error("--model and --rates go together");
   if (!model_path.empty()) {
-    const std::optional<Extractors> extractors = load_extractors(model_path, rates_path);
+    const std::optional<loupe::files::Extractors> extractors = load_extractors(model_path, rates_path);
     if (!extractors) return 1;
-    loupe::extract::annotate_corpus(corpus, extractors->tagger, extractors->rates);
+    loupe::extract::annotate_corpus(corpus, *extractors->tagger, extractors->rates);
     std::cout << "extracted " << corpus.entities.size() << " entities, " << corpus.quotes.size() << " quotes, "
               << corpus.amounts.size() << " amounts of money (rates of " << extractors->rates.date << ")\n";
   } else {
@@ -382,7 +365,7 @@ int run_score_extraction(const std::vector<std::string>& arguments) {
     std::cerr << "loupe: " << positional[0] << ": " << error << "\n";
     return 1;
   }
-  const std::optional<Extractors> extractors = load_extractors(options["--model"], options["--rates"]);
+  const std::optional<loupe::files::Extractors> extractors = load_extractors(options["--model"], options["--rates"]);
   if (!extractors) return 1;
   loupe::Corpus corpus;
   for (const loupe::extract::GoldDocument& document : gold->documents) {
@@ -395,7 +378,7 @@ int run_score_extraction(const std::vector<std::string>& arguments) {
     }
     for (loupe::Document& read_document : ingested.documents) corpus.documents.push_back(std::move(read_document));
   }
-  loupe::extract::annotate_corpus(corpus, extractors->tagger, extractors->rates);
+  loupe::extract::annotate_corpus(corpus, *extractors->tagger, extractors->rates);
   const loupe::extract::ExtractionScore score = loupe::extract::score_extraction(corpus, *gold);
   if (options.count("--mistakes")) {
     for (const std::string& mistake : score.mistakes) std::cout << mistake << "\n";

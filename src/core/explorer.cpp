@@ -30,6 +30,7 @@ void Explorer::load(Corpus corpus) {
   loaded_ = true;
   state_.selected_entity.reset();
   entity_card_.reset();
+  terms_of_document_.reset();
   run_search();
   state_.selected = corpus_.documents.empty() ? std::nullopt : std::optional<std::size_t>(0);
 }
@@ -42,6 +43,9 @@ void Explorer::run_search() {
   search_result_ = search::run_query(index_, corpus_, query, options);
   passages_on_demand_.clear();
   concordance_.reset();
+  terms_of_results_.reset();
+  network_.reset();
+  ++search_count_;
   state_.results.clear();
   for (const search::Hit& hit : search_result_.hits) state_.results.push_back(hit.document);
 }
@@ -92,7 +96,9 @@ std::string Explorer::apply(const Action& action) {
         return {};
       }
     }
-    return "no view \"" + show->view + "\" (views: documents, entities, quotes, money, concordance)";
+    std::string known;
+    for (const char* view : kViews) known += (known.empty() ? "" : ", ") + std::string(view);
+    return "no view \"" + show->view + "\" (views: " + known + ")";
   }
   if (const auto* move = std::get_if<MoveSelection>(&action)) {
     if (state_.results.empty()) return {};
@@ -226,6 +232,33 @@ std::vector<EntityRow> Explorer::entity_rows(EntityColumn column, bool ascending
   };
   std::stable_sort(rows.begin(), rows.end(), [&](const EntityRow& a, const EntityRow& b) { return ascending ? less(a, b) : less(b, a); });
   return rows;
+}
+
+namespace {
+constexpr std::size_t kTermsShown = 30;
+}
+
+const TermsOverview& Explorer::terms_of_results() const {
+  if (!terms_of_results_) {
+    std::vector<search::DocumentId> documents;
+    for (std::size_t position : state_.results) documents.push_back(static_cast<search::DocumentId>(position));
+    std::sort(documents.begin(), documents.end());
+    terms_of_results_ = TermsOverview{search::frequent_terms(index_, documents, kTermsShown), search::distinctive_terms(index_, documents, kTermsShown)};
+  }
+  return *terms_of_results_;
+}
+
+const network::Graph& Explorer::network_of_results() const {
+  if (!network_) network_ = network::cooccurrence_graph(corpus_, index_, result_documents(), kNetworkNodeLimit);
+  return *network_;
+}
+
+const TermsOverview& Explorer::terms_of_document(std::size_t document) const {
+  if (!terms_of_document_ || terms_of_document_->first != document) {
+    const std::vector<search::DocumentId> one{static_cast<search::DocumentId>(document)};
+    terms_of_document_.emplace(document, TermsOverview{search::frequent_terms(index_, one, kTermsShown), search::distinctive_terms(index_, one, kTermsShown)});
+  }
+  return terms_of_document_->second;
 }
 
 const std::vector<search::ConcordanceLine>& Explorer::concordance_lines(search::ConcordanceOrder order) const {

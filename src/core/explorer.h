@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "core/corpus.h"
+#include "core/network.h"
 #include "core/search/concordance.h"
 #include "core/search/index.h"
+#include "core/search/terms.h"
 #include "core/search/searcher.h"
 
 namespace loupe {
@@ -73,7 +75,16 @@ std::string facet_filter(const std::string& facet, const std::string& value);
 
 // The panels, by the names the page API and the state use: the documents (results and reader),
 // the entities, the quotes, the amounts of money.
-inline constexpr const char* kViews[] = {"documents", "entities", "quotes", "money", "concordance"};
+inline constexpr const char* kViews[] = {"documents", "entities", "quotes", "money", "network", "concordance", "terms"};
+
+// The most entities the network shows.
+inline constexpr std::size_t kNetworkNodeLimit = 60;
+
+// The terms of a set of documents: the most frequent, and the most distinctive against the rest.
+struct TermsOverview {
+  std::vector<search::TermScore> frequent;
+  std::vector<search::TermScore> distinctive;
+};
 // The most concordance lines computed for one query.
 inline constexpr std::size_t kConcordanceLimit = 5000;
 
@@ -129,6 +140,14 @@ class Explorer {
   // Keyword-in-context lines for the current query over the results, in an order (computed on
   // first use after each search).
   const std::vector<search::ConcordanceLine>& concordance_lines(search::ConcordanceOrder order) const;
+  // The terms of the current results, and of one document (computed on first use).
+  const TermsOverview& terms_of_results() const;
+  const TermsOverview& terms_of_document(std::size_t document) const;
+  // The co-occurrence network of the entities in the current results (computed on first use).
+  const network::Graph& network_of_results() const;
+  // How many searches have run: changes whenever the results may have, so that a panel keeping
+  // something derived from them (the network's layout) knows to start again.
+  std::size_t search_count() const { return search_count_; }
   // The entities mentioned in the current results, sorted by a column.
   std::vector<EntityRow> entity_rows(EntityColumn column, bool ascending) const;
   // The card of the selected entity (nothing when none is selected).
@@ -156,7 +175,11 @@ class Explorer {
   mutable std::vector<std::optional<std::vector<search::Passage>>> passages_on_demand_;
   std::vector<std::vector<MentionInDocument>> mentions_by_document_;
   std::optional<EntityCard> entity_card_;
-  mutable std::optional<std::pair<search::ConcordanceOrder, std::vector<search::ConcordanceLine>>> concordance_;  // by hit number, past the first page
+  mutable std::optional<std::pair<search::ConcordanceOrder, std::vector<search::ConcordanceLine>>> concordance_;
+  mutable std::optional<TermsOverview> terms_of_results_;
+  mutable std::optional<network::Graph> network_;
+  std::size_t search_count_ = 0;
+  mutable std::optional<std::pair<std::size_t, TermsOverview>> terms_of_document_;  // by hit number, past the first page
   ExplorerState state_;
   bool loaded_ = false;
   double index_build_ms_ = 0.0;

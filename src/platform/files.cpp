@@ -178,4 +178,26 @@ OpenedCorpus open_corpus(const std::vector<std::string>& paths) {
   return opened;
 }
 
+Extractors load_extractors(const std::string& model_path, const std::string& rates_path) {
+  Extractors extractors;
+  const ReadResult model = read_file(model_path);
+  const ReadResult rates_json = read_file(rates_path);
+  if (!model.ok || !rates_json.ok) {
+    extractors.error = model.ok ? rates_path + ": " + rates_json.error : model_path + ": " + model.error;
+    return extractors;
+  }
+  std::string error;
+  extractors.tagger = extract::EntityTagger::load(model.bytes, error);
+  if (!extractors.tagger) {
+    extractors.error = model_path + ": " + error;
+    return extractors;
+  }
+  extractors.rates = extract::read_rate_table(rates_json.bytes, error);
+  if (!error.empty()) {
+    extractors.tagger.reset();
+    extractors.error = rates_path + ": " + error;
+  }
+  return extractors;
+}
+
 }  // namespace loupe::files

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "core/corpus.h"
+#include "core/extract/money.h"
+#include "core/extract/ner.h"
 
 namespace loupe::files {
 
@@ -60,5 +62,14 @@ struct OpenedCorpus {
   std::string error;
 };
 OpenedCorpus open_corpus(const std::vector<std::string>& paths);
+
+// The entity tagger and the rate table the extraction needs (core/extract/annotate.h), read
+// from their files: both, or an error message naming the file that failed.
+struct Extractors {
+  std::optional<extract::EntityTagger> tagger;
+  extract::RateTable rates;
+  std::string error;  // empty when both loaded
+};
+Extractors load_extractors(const std::string& model_path, const std::string& rates_path);
 
 }  // namespace loupe::files

@@ -1,6 +1,6 @@
 // The explorer app, desktop and page alike: one frame() function, driven by the desktop's
 // while loop or by the browser's animation frames (platform.h).
-//   loupe-desktop [--frames N] [--query QUERY] [--view documents|entities|quotes|money] [--select DOC_ID] [--entity ENTITY_ID] [corpus.json | PATH...]
+//   loupe-desktop [--frames N] [--query QUERY] [--view documents|entities|quotes|money|concordance|terms|network] [--select DOC_ID] [--entity ENTITY_ID] [corpus.json | PATH...]
 // (the page gets its corpus from web/page.js). --frames N closes the window after N frames (the
 // desktop smoke test in scripts/test); --query opens with a search.
 #include <cstdio>

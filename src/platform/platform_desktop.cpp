@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/explorer.h"
+#include "core/extract/annotate.h"
 #include "platform/files.h"
 
 #include "platform/glfw_window_internal.h"
@@ -56,6 +57,15 @@ bool load_startup_corpus(const std::vector<std::string>& arguments, Explorer& ex
     return false;
   }
   if (arguments.empty()) opened.corpus->name = "Seed articles";
+  if (opened.corpus->entities.empty() && opened.corpus->quotes.empty() && opened.corpus->amounts.empty()) {
+    // Articles read from files (or a bundle built without extraction): extract as loupe build does.
+    const files::Extractors extractors = files::load_extractors(LOUPE_ENTITY_MODEL, LOUPE_EXCHANGE_RATES);
+    if (extractors.error.empty()) {
+      extract::annotate_corpus(*opened.corpus, *extractors.tagger, extractors.rates);
+    } else {
+      std::fprintf(stderr, "loupe-desktop: entities, quotes and amounts are not extracted: %s\n", extractors.error.c_str());
+    }
+  }
   explorer.load(std::move(*opened.corpus));
   return true;
 }

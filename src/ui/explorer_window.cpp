@@ -11,9 +11,11 @@
 #include "ui/facets_panel.h"
 #include "ui/fonts.h"
 #include "ui/money_panel.h"
+#include "ui/network_panel.h"
 #include "ui/quotes_panel.h"
 #include "ui/reader_panel.h"
 #include "ui/results_panel.h"
+#include "ui/terms_panel.h"
 
 namespace loupe::ui {
 namespace {
@@ -108,8 +110,16 @@ void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<A
       draw_money_panel(explorer, actions);
       ImGui::EndTabItem();
     }
+    if (begin_view_tab("Network###network", "network", state, follow_state, actions)) {
+      draw_network_panel(explorer, widgets, actions);
+      ImGui::EndTabItem();
+    }
     if (begin_view_tab("Concordance###concordance", "concordance", state, follow_state, actions)) {
       draw_concordance_panel(explorer, widgets, actions);
+      ImGui::EndTabItem();
+    }
+    if (begin_view_tab("Terms###terms", "terms", state, follow_state, actions)) {
+      draw_terms_panel(explorer, widgets, actions);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

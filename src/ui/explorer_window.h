@@ -1,15 +1,31 @@
 // The explorer's one window, filling the display: a top bar with the corpus's counts, the search
 // box and filter chips, and the views as tabs: Documents (facets, results, reader), Entities,
-// Quotes, Money, Concordance. Panels read the Explorer's state and append Actions; the caller
+// Quotes, Money, Network, Concordance, Terms. Panels read the Explorer's state and append Actions; the caller
 // applies them after the frame, so drawing never changes state.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/explorer.h"
+#include "core/network.h"
 
 namespace loupe::ui {
+
+// The network panel's view: its layout (started again for new results), pan, zoom and drag.
+struct NetworkWidgets {
+  std::optional<network::ForceLayout> layout;
+  std::size_t layout_of_search = SIZE_MAX;  // Explorer::search_count() the layout was made for
+  float zoom = 1.0f;
+  float pan_x = 0.0f, pan_y = 0.0f;           // pixels
+  float fit_x = 0.0f, fit_y = 0.0f, fit_extent = 1.0f;  // the layout's centre and half size, fitted to the panel
+  int pressed_node = -1;                      // the node under the mouse button, or -1
+  bool dragged = false;                       // whether the press has moved (a drag, not a click)
+  int menu_node = -1;                         // the node whose context menu is open
+};
 
 // Widget state that only the interface needs (text being typed), kept between frames.
 struct WidgetState {
@@ -18,6 +34,8 @@ struct WidgetState {
   std::string shown_view;    // the tab last shown, to follow a view changed elsewhere
   std::string speaker_filter;  // the quotes panel's filter
   int concordance_order = 0;   // search::ConcordanceOrder: document, left, right
+  std::string chosen_term;     // the terms panel's word shown in the strip
+  NetworkWidgets network;
 };
 
 void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions);

@@ -170,7 +170,7 @@ describe('Loupe web page', () => {
   test('the quotes and money views show the extracted records', async (t) => {
     await search('');
     const { counts, views } = await state();
-    assert.deepEqual(views, ['documents', 'entities', 'quotes', 'money', 'concordance']);
+    assert.deepEqual(views, ['documents', 'entities', 'quotes', 'money', 'network', 'concordance', 'terms']);
     if (counts.quotes === 0) {
       t.skip('the seed bundle was built without the entity model (no shared data)');
       return;

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>  // GetActiveID: which widget has the keyboard
 
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "core/explorer.h"
@@ -131,7 +132,7 @@ TEST_CASE("every view draws the extracted records at several sizes, and a tab cl
     ui::WidgetState widgets;
     explorer->apply(SelectEntity{explorer->corpus().entities.front().id});
     explorer->apply(SetQuery{"AI"});
-    for (int frame = 0; frame < 150; ++frame) {
+    for (int frame = 0; frame < static_cast<int>(std::size(kViews)) * 30; ++frame) {
       explorer->apply(ShowView{kViews[frame / 30]});
       if (frame % 30 == 0) explorer->apply(SelectDocument{explorer->corpus().documents[static_cast<std::size_t>(frame / 30) % explorer->corpus().documents.size()].id});
       ImGui::GetIO().MousePos = ImVec2(width * 0.6f, height * 0.5f);  // over the reader's marks: tooltips draw too

@@ -1,0 +1,172 @@
+// The co-occurrence network and its force layout (see network.h).
+#include "core/network.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <utility>
+
+namespace loupe::network {
+
+// [SECTION] Graph
+
+std::vector<std::size_t> Graph::neighbours(std::size_t node) const {
+  std::vector<std::size_t> found;
+  for (const Edge& edge : edges) {
+    if (edge.from == node) found.push_back(edge.to);
+    if (edge.to == node) found.push_back(edge.from);
+  }
+  return found;
+}
+
+namespace {
+
+// The position of the sentence holding a byte offset (sentences are in text order).
+std::size_t sentence_of(const std::vector<text::Sentence>& sentences, std::uint32_t offset) {
+  const auto after = std::upper_bound(sentences.begin(), sentences.end(), offset,
+                                      [](std::uint32_t value, const text::Sentence& sentence) { return value < sentence.start; });
+  return after == sentences.begin() ? 0 : static_cast<std::size_t>(after - sentences.begin() - 1);
+}
+
+}  // namespace
+
+Graph cooccurrence_graph(const Corpus& corpus, const search::Index& index, const std::vector<bool>& documents,
+                         std::size_t node_limit) {
+  const auto in_documents = [&](const TextSpan& mention) {
+    return mention.document < documents.size() && documents[mention.document] && mention.document < corpus.documents.size();
+  };
+  std::vector<Node> mentioned;
+  for (std::size_t e = 0; e < corpus.entities.size(); ++e) {
+    const std::size_t count = static_cast<std::size_t>(
+        std::count_if(corpus.entities[e].mentions.begin(), corpus.entities[e].mentions.end(), in_documents));
+    if (count > 0) mentioned.push_back({e, count});
+  }
+  std::stable_sort(mentioned.begin(), mentioned.end(), [&](const Node& a, const Node& b) {
+    if (a.mentions != b.mentions) return a.mentions > b.mentions;
+    return corpus.entities[a.entity].name < corpus.entities[b.entity].name;
+  });
+  Graph graph;
+  graph.entities_left_out = mentioned.size() > node_limit ? mentioned.size() - node_limit : 0;
+  mentioned.resize(std::min(mentioned.size(), node_limit));
+  graph.nodes = std::move(mentioned);
+
+  // The nodes named in each sentence, keyed by (document, sentence); then one edge count per
+  // pair of nodes per sentence.
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> nodes_by_sentence;
+  for (std::size_t n = 0; n < graph.nodes.size(); ++n) {
+    for (const TextSpan& mention : corpus.entities[graph.nodes[n].entity].mentions) {
+      if (!in_documents(mention)) continue;
+      const auto& sentences = index.tokens(static_cast<search::DocumentId>(mention.document)).sentences;
+      nodes_by_sentence[{mention.document, sentence_of(sentences, mention.start)}].push_back(n);
+    }
+  }
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> sentences_by_pair;
+  for (auto& [sentence, nodes] : nodes_by_sentence) {
+    std::sort(nodes.begin(), nodes.end());
+    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      for (std::size_t j = i + 1; j < nodes.size(); ++j) ++sentences_by_pair[{nodes[i], nodes[j]}];
+    }
+  }
+  for (const auto& [pair, count] : sentences_by_pair) graph.edges.push_back({pair.first, pair.second, count});
+  std::stable_sort(graph.edges.begin(), graph.edges.end(), [](const Edge& a, const Edge& b) { return a.sentences > b.sentences; });
+  return graph;
+}
+
+// [SECTION] Force layout
+
+namespace {
+
+constexpr float kStartTemperature = 0.12f;
+constexpr float kCooling = 0.97f;
+constexpr float kSettledTemperature = 0.002f;
+constexpr float kSettledMove = 0.0005f;
+constexpr float kGravity = 0.6f;        // pull towards the origin, keeping separate groups in view
+constexpr float kDragTemperature = 0.04f;  // how much the others move again after a drag
+constexpr std::size_t kMostSteps = 600;
+
+}  // namespace
+
+ForceLayout::ForceLayout(const Graph& graph) : edges_(graph.edges) {
+  const std::size_t count = graph.nodes.size();
+  positions_.resize(count);
+  placed_.assign(count, false);
+  // A golden-angle spiral: evenly spread, no two nodes on the same spot.
+  constexpr float kGoldenAngle = 2.39996323f;
+  for (std::size_t n = 0; n < count; ++n) {
+    const float radius = 0.8f * std::sqrt((static_cast<float>(n) + 0.5f) / static_cast<float>(count));
+    positions_[n] = {radius * std::cos(kGoldenAngle * static_cast<float>(n)), radius * std::sin(kGoldenAngle * static_cast<float>(n))};
+  }
+  // Heavier edges pull harder, by the logarithm so that one pair named together often does not
+  // collapse onto itself.
+  for (const Edge& edge : edges_) edge_strength_.push_back(1.0f + std::log(static_cast<float>(edge.sentences)));
+  ideal_distance_ = count > 0 ? 0.9f * std::sqrt(2.0f / static_cast<float>(count)) : 1.0f;
+  temperature_ = kStartTemperature;
+  settled_ = count < 2;
+}
+
+bool ForceLayout::step() {
+  if (settled_) return false;
+  const std::size_t count = positions_.size();
+  std::vector<Point> force(count);
+  const float k = ideal_distance_;
+  for (std::size_t a = 0; a < count; ++a) {
+    for (std::size_t b = a + 1; b < count; ++b) {
+      float dx = positions_[a].x - positions_[b].x;
+      float dy = positions_[a].y - positions_[b].y;
+      float distance = std::sqrt(dx * dx + dy * dy);
+      if (distance < 1e-4f) {  // on the same spot: push apart along a fixed direction
+        dx = 1e-4f * static_cast<float>(a + 1);
+        dy = 1e-4f * static_cast<float>(b + 1);
+        distance = std::sqrt(dx * dx + dy * dy);
+      }
+      const float push = k * k / distance;
+      force[a].x += dx / distance * push;
+      force[a].y += dy / distance * push;
+      force[b].x -= dx / distance * push;
+      force[b].y -= dy / distance * push;
+    }
+  }
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    const Point& from = positions_[edges_[e].from];
+    const Point& to = positions_[edges_[e].to];
+    const float dx = to.x - from.x;
+    const float dy = to.y - from.y;
+    const float distance = std::sqrt(dx * dx + dy * dy);
+    if (distance < 1e-6f) continue;
+    const float pull = distance * distance / k * edge_strength_[e];
+    force[edges_[e].from].x += dx / distance * pull;
+    force[edges_[e].from].y += dy / distance * pull;
+    force[edges_[e].to].x -= dx / distance * pull;
+    force[edges_[e].to].y -= dy / distance * pull;
+  }
+  float largest_move = 0.0f;
+  for (std::size_t n = 0; n < count; ++n) {
+    if (placed_[n]) continue;
+    Point& at = positions_[n];
+    const float distance_to_origin = std::sqrt(at.x * at.x + at.y * at.y);
+    force[n].x -= kGravity * at.x * distance_to_origin / k;
+    force[n].y -= kGravity * at.y * distance_to_origin / k;
+    const float strength = std::sqrt(force[n].x * force[n].x + force[n].y * force[n].y);
+    if (strength < 1e-9f) continue;
+    const float move = std::min(strength, temperature_);
+    at.x += force[n].x / strength * move;
+    at.y += force[n].y / strength * move;
+    largest_move = std::max(largest_move, move);
+  }
+  temperature_ *= kCooling;
+  ++steps_;
+  settled_ = temperature_ < kSettledTemperature || largest_move < kSettledMove || steps_ >= kMostSteps;
+  return !settled_;
+}
+
+void ForceLayout::place(std::size_t node, Point where) {
+  if (node >= positions_.size()) return;
+  positions_[node] = where;
+  placed_[node] = true;
+  temperature_ = std::max(temperature_, kDragTemperature);
+  settled_ = positions_.size() < 2;
+  steps_ = std::min(steps_, kMostSteps / 2);  // room to settle again
+}
+
+}  // namespace loupe::network
