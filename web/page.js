@@ -171,6 +171,71 @@
     return { report, state: state() };
   }
 
+  // The system clipboard: navigator.clipboard where the page may use it, else a hidden text area
+  // and the copy command.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).catch(() => copyWithTextArea(text));
+    } else {
+      copyWithTextArea(text);
+    }
+  }
+  function copyWithTextArea(text) {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.position = 'fixed';
+    area.style.opacity = '0';
+    document.body.appendChild(area);
+    area.select();
+    try { document.execCommand('copy'); } catch (error) { console.warn(`Could not copy: ${error.message}`); }
+    area.remove();
+    document.getElementById('canvas').focus();
+  }
+
+  // An export: the bytes as a download (nothing leaves the machine).
+  function downloadFile(name, bytes) {
+    const type = name.endsWith('.csv') ? 'text/csv;charset=utf-8' : 'application/json';
+    const url = URL.createObjectURL(new Blob([bytes], { type }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  // Open files: the browser's file chooser; the files chosen replace the corpus.
+  function chooseFiles() {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = '.txt,.md,.markdown,.html,.htm,.json,.jsonl,text/plain,text/html,application/json';
+    input.addEventListener('change', () => {
+      if (input.files && input.files.length > 0) openDroppedOrChosen(input.files);
+    });
+    input.click();
+  }
+  function openDroppedOrChosen(files) {
+    openFiles(files).then(
+      ({ report }) => console.info(report.join('\n')),
+      (error) => console.warn(`${error.message}\n${(error.report || []).join('\n')}`));
+  }
+
+  // Embedded in another page, the canvas takes the wheel and the keyboard only while it has the
+  // focus (after a click in it): otherwise the host page scrolls past it and keeps its keys.
+  // These listeners run before Emscripten's GLFW ones, which are added later.
+  function takeInputOnlyWithFocus(canvas) {
+    const unfocused = () => document.activeElement !== canvas;
+    for (const type of ['wheel', 'keydown', 'keyup', 'keypress']) {
+      window.addEventListener(type, (event) => {
+        if (unfocused()) event.stopImmediatePropagation();
+      }, { capture: true });
+    }
+    canvas.addEventListener('pointerdown', () => canvas.focus());
+  }
+
   function loadBundle(bytes) {
     const pointer = Module._malloc(bytes.length);
     Module.HEAPU8.set(bytes, pointer);
@@ -227,14 +292,19 @@
 
     const canvas = document.getElementById('canvas');
     canvas.addEventListener('contextmenu', (event) => event.preventDefault());
+    const embedded = new URLSearchParams(location.search).get('embed') === '1';
+    if (embedded) takeInputOnlyWithFocus(canvas);
+    // A paste: the browser hands the clipboard's text to the page only in this event; ImGui's
+    // Ctrl+V reads it from here (platform_web.cpp).
+    document.addEventListener('paste', (event) => {
+      window.Module.loupePastedText = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+    }, true);
     // Files dropped on the page replace the corpus.
     window.addEventListener('dragover', (event) => event.preventDefault());
     window.addEventListener('drop', (event) => {
       event.preventDefault();
       if (!event.dataTransfer || event.dataTransfer.files.length === 0) return;
-      openFiles(event.dataTransfer.files).then(
-        ({ report }) => console.info(report.join('\n')),
-        (error) => console.warn(`${error.message}\n${(error.report || []).join('\n')}`));
+      openDroppedOrChosen(event.dataTransfer.files);
     });
     window.Module = {
       canvas,
@@ -248,10 +318,20 @@
           rejectReady(error);
         }
       },
-      onLoupeLocation: publishLocation,
+      onLoupeLocation: embedded ? () => {} : publishLocation,
+      onLoupeCopy: copyText,
+      onLoupeDownload: downloadFile,
+      onLoupeChooseFiles: chooseFiles,
+      onLoupeOpenInNewTab(fragment) {
+        const address = `${location.origin}${location.pathname}${fragment ? `#${fragment}` : ''}`;
+        window.open(address, '_blank', 'noopener');
+      },
+      onLoupeContentHeight(height) {
+        if (embedded && window.parent !== window) window.parent.postMessage({ loupe: 'size', height: Math.ceil(height) }, '*');
+      },
       onLoupeReady() {
         document.getElementById('loading').classList.add('done');
-        canvas.focus();
+        if (!embedded) canvas.focus();  // an embedded view waits for a click: the host page keeps the keyboard
         resolveReady(window.loupe);
       },
       onAbort(reason) {

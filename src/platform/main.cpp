@@ -1,11 +1,14 @@
 // The explorer app, desktop and page alike: one frame() function, driven by the desktop's
 // while loop or by the browser's animation frames (platform.h).
-//   loupe-desktop [--frames N] [--query QUERY] [--view documents|entities|quotes|money|concordance|terms|network] [--select DOC_ID] [--entity ENTITY_ID] [corpus.json | PATH...]
+//   loupe-desktop [--frames N] [--query QUERY] [--view documents|entities|quotes|money|network|concordance|terms]
+//                 [--select DOC_ID] [--entity ENTITY_ID] [--location FRAGMENT] [corpus.json | PATH...]
 // (the page gets its corpus from web/page.js). --frames N closes the window after N frames (the
-// desktop smoke test in scripts/test); --query opens with a search.
+// desktop smoke test in scripts/test); --query opens with a search; --location opens the view a
+// page's URL fragment describes (what the desktop's Share link copies).
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/explorer.h"
@@ -23,22 +26,42 @@ Explorer the_explorer;
 ui::WidgetState widgets;
 float fonts_scale = 0.0f;
 bool ready_announced = false;
+bool dark_theme = false;
 long frames_drawn = 0;
 long frame_limit = 0;  // 0: run until the window is closed
+
+// Carries out what the interface's buttons asked for this frame (ui::PlatformRequests).
+void carry_out_requests() {
+  ui::PlatformRequests requests = std::exchange(widgets.requests, {});
+  std::vector<std::string> paths = platform::take_dropped_paths();
+  paths.insert(paths.end(), requests.open_paths.begin(), requests.open_paths.end());
+  if (!paths.empty()) widgets.status_message = platform::open_paths(paths, the_explorer);
+  if (requests.copy_text) widgets.status_message = platform::copy_to_clipboard(*requests.copy_text);
+  if (requests.copy_link) widgets.status_message = platform::copy_view_link(location_of(the_explorer));
+  if (requests.save_file) widgets.status_message = platform::save_file(requests.save_file->first, requests.save_file->second);
+  if (requests.choose_files) platform::choose_files();
+  if (requests.open_in_loupe) platform::open_in_new_tab(location_of(the_explorer));
+  if (requests.toggle_theme) {
+    dark_theme = !dark_theme;
+    ui::apply_theme(fonts_scale, dark_theme);
+  }
+}
 
 void frame() {
   const float scale = platform::display_scale();
   if (scale != fonts_scale) {
     ui::build_fonts(scale);
-    ui::apply_theme(scale);
+    ui::apply_theme(scale, dark_theme);
     platform::reload_fonts_texture();
     fonts_scale = scale;
   }
   if (!platform::begin_frame()) return;
   std::vector<Action> actions;
   ui::draw_explorer(the_explorer, widgets, actions);
+  if (widgets.embedded) platform::publish_content_height(ui::embedded_content_height(the_explorer) / scale);
   platform::end_frame();
   for (const Action& action : actions) the_explorer.apply(action);
+  carry_out_requests();
   ++frames_drawn;
   if (frame_limit > 0 && frames_drawn >= frame_limit) platform::request_close();
   if (the_explorer.loaded()) platform::publish_location(location_of(the_explorer));
@@ -51,6 +74,7 @@ void frame() {
 }  // namespace
 
 Explorer& explorer() { return the_explorer; }
+void set_status_message(const std::string& message) { widgets.status_message = message; }
 
 }  // namespace loupe::app
 
@@ -58,12 +82,15 @@ int main(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);
   std::vector<loupe::Action> initial_actions;
   while (arguments.size() >= 2 && (arguments[0] == "--frames" || arguments[0] == "--query" || arguments[0] == "--view" ||
-                                   arguments[0] == "--select" || arguments[0] == "--entity")) {
+                                   arguments[0] == "--select" || arguments[0] == "--entity" || arguments[0] == "--location")) {
     if (arguments[0] == "--frames") loupe::app::frame_limit = std::atol(arguments[1].c_str());
     if (arguments[0] == "--query") initial_actions.push_back(loupe::SetQuery{arguments[1]});
     if (arguments[0] == "--view") initial_actions.push_back(loupe::ShowView{arguments[1]});
     if (arguments[0] == "--select") initial_actions.push_back(loupe::SelectDocument{arguments[1]});
     if (arguments[0] == "--entity") initial_actions.push_back(loupe::SelectEntity{arguments[1]});
+    if (arguments[0] == "--location") {
+      for (const loupe::Action& action : loupe::actions_for_location(arguments[1])) initial_actions.push_back(action);
+    }
     arguments.erase(arguments.begin(), arguments.begin() + 2);
   }
   const std::string error = loupe::platform::open_window("Loupe", 1280, 800);
@@ -71,6 +98,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "loupe: %s\n", error.c_str());
     return 1;
   }
+  loupe::app::widgets.embedded = loupe::platform::embedded();
+  loupe::app::widgets.page_address = loupe::platform::page_address();
+  loupe::app::dark_theme = loupe::platform::prefers_dark_theme();
   if (!loupe::platform::load_startup_corpus(arguments, loupe::app::explorer())) {
     loupe::platform::close_window();
     return 1;

@@ -124,6 +124,12 @@ const char* loupe_files_finish() {
     if (entity_tagger) loupe::extract::annotate_corpus(corpus, *entity_tagger, rate_table);
     loupe::app::explorer().load(std::move(corpus));
   }
+  // The status bar names the files skipped and why; the summary line ends the report.
+  std::string status = error.empty() ? std::string() : "Nothing opened: " + error + ". ";
+  for (const std::string& line : report) {
+    if (line.rfind("skipped ", 0) == 0 || line.rfind("summary: ", 0) == 0) status += line + ". ";
+  }
+  loupe::app::set_status_message(status);
   last_result = nlohmann::json{{"report", report}, {"error", error}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return last_result.c_str();
 }

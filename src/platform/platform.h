@@ -42,6 +42,37 @@ void reload_fonts_texture();
 // Tells the host that the corpus is loaded and its first frame drawn (web: resolves loupe.ready).
 void announce_ready();
 
+// [SECTION] What the interface's buttons ask for (ui::PlatformRequests), each returning a line
+// for the status bar.
+
+// Puts text on the system clipboard (web: navigator.clipboard).
+std::string copy_to_clipboard(const std::string& text);
+// Share link: copies the address of the view a fragment describes (web: the page's URL with it;
+// desktop: the command line that reopens this corpus at this view).
+std::string copy_view_link(const std::string& fragment);
+// Saves an export: a download on the web, a file next to the corpus on the desktop.
+std::string save_file(const std::string& name, const std::string& contents);
+// Open files on the web: the page's file chooser (its files arrive through loupe.openFiles).
+void choose_files();
+// Open files on the desktop, and files dropped on its window: reads them in place of the corpus,
+// with extraction; the message says what was read or why nothing could be.
+std::string open_paths(const std::vector<std::string>& paths, Explorer& explorer);
+// Paths dropped on the desktop window since the last call (none on the web: page.js reads drops).
+std::vector<std::string> take_dropped_paths();
+// Opens the full explorer at a fragment in a new tab (from an embedded view).
+void open_in_new_tab(const std::string& fragment);
+
+// [SECTION] Where and how the page runs
+
+// The page's address without query or fragment ("https://example.org/loupe/"), "" on the desktop.
+std::string page_address();
+// Whether the page runs embedded in another (?embed=1): one view, no chrome.
+bool embedded();
+// Whether the system asks for dark colours (prefers-color-scheme on the web).
+bool prefers_dark_theme();
+// Tells the host page how tall the embedded view would like to be, in CSS pixels (web/embed.js).
+void publish_content_height(float css_pixels);
+
 // Tells the host where the reader is (core/location.h), each frame; the page puts it in the URL
 // and its history when it changed. The desktop has no address bar: nothing to do.
 void publish_location(const std::string& fragment);

@@ -1,7 +1,12 @@
 // The desktop platform: a GLFW window with an OpenGL 3.3 core context, driven by a while loop.
 #include <GLFW/glfw3.h>
 
+#include <imgui.h>
+
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <utility>
 
 #include "core/explorer.h"
 #include "core/extract/annotate.h"
@@ -11,6 +16,42 @@
 #include "platform/platform.h"
 
 namespace loupe::platform {
+namespace {
+
+std::vector<std::string> opened_paths;   // what the corpus was read from, for Share link and exports
+std::vector<std::string> dropped_paths;  // dropped on the window, not yet opened
+
+void remember_drop(GLFWwindow*, int count, const char** paths) {
+  for (int i = 0; i < count; ++i) dropped_paths.emplace_back(paths[i]);
+}
+
+// A path quoted for a POSIX shell.
+std::string shell_quoted(const std::string& text) {
+  std::string quoted = "'";
+  for (const char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+// Reads files, folders or a bundle into the explorer, extracting entities, quotes and amounts
+// where the corpus has none (as loupe build does). Returns an error, or "".
+std::string load_paths(const std::vector<std::string>& paths, Explorer& explorer, const std::string& name) {
+  files::OpenedCorpus opened = files::open_corpus(paths);
+  if (!opened.corpus) return opened.error;
+  if (!name.empty()) opened.corpus->name = name;
+  if (opened.corpus->entities.empty() && opened.corpus->quotes.empty() && opened.corpus->amounts.empty()) {
+    const files::Extractors extractors = files::load_extractors(LOUPE_ENTITY_MODEL, LOUPE_EXCHANGE_RATES);
+    if (extractors.error.empty()) {
+      extract::annotate_corpus(*opened.corpus, *extractors.tagger, extractors.rates);
+    } else {
+      std::fprintf(stderr, "loupe-desktop: entities, quotes and amounts are not extracted: %s\n", extractors.error.c_str());
+    }
+  }
+  explorer.load(std::move(*opened.corpus));
+  opened_paths = paths;
+  return {};
+}
+
+}  // namespace
 
 void set_context_hints() {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
@@ -21,7 +62,11 @@ void set_context_hints() {
 
 const char* glsl_version() { return "#version 330 core"; }
 
-void before_frame() {}
+void before_frame() {
+  static bool drop_callback_set = false;
+  if (!drop_callback_set) glfwSetDropCallback(glfw_window(), remember_drop);
+  drop_callback_set = true;
+}
 
 void run(void (*frame)()) {
   while (!glfwWindowShouldClose(glfw_window())) frame();
@@ -51,23 +96,53 @@ void publish_location(const std::string&) {}
 
 bool load_startup_corpus(const std::vector<std::string>& arguments, Explorer& explorer) {
   const std::vector<std::string> paths = arguments.empty() ? std::vector<std::string>{LOUPE_SEEDS_DIR} : arguments;
-  files::OpenedCorpus opened = files::open_corpus(paths);
-  if (!opened.corpus) {
-    std::fprintf(stderr, "loupe-desktop: %s\n", opened.error.c_str());
-    return false;
-  }
-  if (arguments.empty()) opened.corpus->name = "Seed articles";
-  if (opened.corpus->entities.empty() && opened.corpus->quotes.empty() && opened.corpus->amounts.empty()) {
-    // Articles read from files (or a bundle built without extraction): extract as loupe build does.
-    const files::Extractors extractors = files::load_extractors(LOUPE_ENTITY_MODEL, LOUPE_EXCHANGE_RATES);
-    if (extractors.error.empty()) {
-      extract::annotate_corpus(*opened.corpus, *extractors.tagger, extractors.rates);
-    } else {
-      std::fprintf(stderr, "loupe-desktop: entities, quotes and amounts are not extracted: %s\n", extractors.error.c_str());
-    }
-  }
-  explorer.load(std::move(*opened.corpus));
-  return true;
+  const std::string error = load_paths(paths, explorer, arguments.empty() ? "Seed articles" : "");
+  if (!error.empty()) std::fprintf(stderr, "loupe-desktop: %s\n", error.c_str());
+  if (arguments.empty()) opened_paths.clear();  // the built-in seeds: exports go to the current folder
+  return error.empty();
 }
+
+std::string open_paths(const std::vector<std::string>& paths, Explorer& explorer) {
+  if (paths.empty()) return "No path given";
+  const std::string error = load_paths(paths, explorer, "");
+  if (!error.empty()) return "Nothing opened: " + error;
+  return "Opened " + std::to_string(explorer.corpus().documents.size()) + " documents";
+}
+
+std::vector<std::string> take_dropped_paths() { return std::exchange(dropped_paths, {}); }
+
+std::string copy_to_clipboard(const std::string& text) {
+  ImGui::SetClipboardText(text.c_str());
+  return "Copied to the clipboard";
+}
+
+std::string copy_view_link(const std::string& fragment) {
+  std::string command = "loupe-desktop --location " + shell_quoted(fragment);
+  for (const std::string& path : opened_paths) command += " " + shell_quoted(std::filesystem::absolute(path).string());
+  ImGui::SetClipboardText(command.c_str());
+  return "Copied a command that reopens this view";
+}
+
+std::string save_file(const std::string& name, const std::string& contents) {
+  // Next to the corpus: in the folder opened, or beside the file opened.
+  std::filesystem::path folder = std::filesystem::current_path();
+  if (!opened_paths.empty()) {
+    const std::filesystem::path first = std::filesystem::absolute(opened_paths.front());
+    folder = std::filesystem::is_directory(first) ? first : first.parent_path();
+  }
+  const std::filesystem::path target = folder / name;
+  std::ofstream stream(target, std::ios::binary);
+  stream << contents;
+  stream.close();
+  if (!stream) return "Could not write " + target.string();
+  return "Saved " + target.string();
+}
+
+void choose_files() {}
+void open_in_new_tab(const std::string&) {}
+std::string page_address() { return {}; }
+bool embedded() { return false; }
+bool prefers_dark_theme() { return false; }
+void publish_content_height(float) {}
 
 }  // namespace loupe::platform

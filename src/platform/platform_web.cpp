@@ -5,7 +5,12 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <imgui.h>
+
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
 
 #include "platform/glfw_window_internal.h"
 #include "platform/platform.h"
@@ -20,7 +25,37 @@ void set_context_hints() {
 
 const char* glsl_version() { return "#version 300 es"; }
 
+namespace {
+
+// Strings from the page (malloc'ed by allocateUTF8), taken over and freed.
+std::string take_page_string(char* text) {
+  std::string value = text ? text : "";
+  std::free(text);
+  return value;
+}
+
+// ImGui's clipboard on the page: copies go to navigator.clipboard; a paste reads what the
+// page's paste event stored (page.js), as the browser lets a page read the clipboard only then.
+void set_page_clipboard(void*, const char* text) {
+  EM_ASM({ if (Module.onLoupeCopy) Module.onLoupeCopy(UTF8ToString($0)); }, text);
+}
+
+const char* get_page_clipboard(void*) {
+  static std::string pasted;
+  pasted = take_page_string(reinterpret_cast<char*>(static_cast<std::intptr_t>(EM_ASM_INT({ return allocateUTF8(Module.loupePastedText || ""); }))));
+  return pasted.c_str();
+}
+
+}  // namespace
+
 void before_frame() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.SetClipboardTextFn = set_page_clipboard;
+  io.GetClipboardTextFn = get_page_clipboard;
+  // Emscripten's GLFW turns cursor modes into pointer-lock calls, which fail in mobile browsers:
+  // the page keeps the browser's own cursor.
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+
   double css_width = 0;
   double css_height = 0;
   emscripten_get_element_css_size("#canvas", &css_width, &css_height);
@@ -31,7 +66,10 @@ void before_frame() {
   int current_height = 0;
   glfwGetWindowSize(glfw_window(), &current_width, &current_height);
   if (width > 0 && height > 0 && (width != current_width || height != current_height)) {
-    glfwSetWindowSize(glfw_window(), width, height);
+    // Not glfwSetWindowSize: Emscripten's GLFW asks for fullscreen with pointer lock when the size
+    // equals the screen's (a maximised window at a pixel ratio of 1). Resizing the canvas through
+    // Browser tells GLFW (and so ImGui) the new size the same way, without that.
+    EM_ASM({ Browser.setCanvasSize($0, $1); }, width, height);
   }
 }
 
@@ -48,6 +86,58 @@ void announce_ready() {
   EM_ASM({
     if (Module.onLoupeReady) Module.onLoupeReady();
   });
+}
+
+std::string copy_to_clipboard(const std::string& text) {
+  set_page_clipboard(nullptr, text.c_str());
+  return "Copied to the clipboard";
+}
+
+std::string copy_view_link(const std::string& fragment) {
+  const std::string address = page_address() + (fragment.empty() ? "" : "#" + fragment);
+  set_page_clipboard(nullptr, address.c_str());
+  return "Link copied: " + address;
+}
+
+std::string save_file(const std::string& name, const std::string& contents) {
+  EM_ASM({
+    if (Module.onLoupeDownload) Module.onLoupeDownload(UTF8ToString($0), HEAPU8.slice($1, $1 + $2));
+  }, name.c_str(), contents.data(), contents.size());
+  return "Downloaded " + name;
+}
+
+void choose_files() {
+  EM_ASM({ if (Module.onLoupeChooseFiles) Module.onLoupeChooseFiles(); });
+}
+
+std::string open_paths(const std::vector<std::string>&, Explorer&) { return "The page opens files through its file chooser"; }
+std::vector<std::string> take_dropped_paths() { return {}; }
+
+void open_in_new_tab(const std::string& fragment) {
+  EM_ASM({ if (Module.onLoupeOpenInNewTab) Module.onLoupeOpenInNewTab(UTF8ToString($0)); }, fragment.c_str());
+}
+
+std::string page_address() {
+  return take_page_string(reinterpret_cast<char*>(static_cast<std::intptr_t>(EM_ASM_INT({
+    var path = location.pathname;
+    if (path.endsWith("index.html")) path = path.slice(0, path.length - 10);
+    return allocateUTF8(location.origin + path);
+  }))));
+}
+
+bool embedded() {
+  return EM_ASM_INT({ return new URLSearchParams(location.search).get("embed") === "1" ? 1 : 0; }) != 0;
+}
+
+bool prefers_dark_theme() {
+  return EM_ASM_INT({ return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches ? 1 : 0; }) != 0;
+}
+
+void publish_content_height(float css_pixels) {
+  static float published = -1.0f;
+  if (std::fabs(css_pixels - published) < 1.0f) return;
+  published = css_pixels;
+  EM_ASM({ if (Module.onLoupeContentHeight) Module.onLoupeContentHeight($0); }, css_pixels);
 }
 
 void publish_location(const std::string& fragment) {

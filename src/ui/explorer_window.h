@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/explorer.h"
@@ -27,6 +28,18 @@ struct NetworkWidgets {
   int menu_node = -1;                         // the node whose context menu is open
 };
 
+// What the interface asks of the platform in a frame (a button pressed); main.cpp carries it
+// out after drawing, through platform.h, and shows what happened in the status bar.
+struct PlatformRequests {
+  std::optional<std::string> copy_text;       // to the system clipboard
+  bool copy_link = false;                     // Share link: the view's address to the clipboard
+  bool choose_files = false;                  // Open files: the page's file chooser
+  std::vector<std::string> open_paths;        // Open files on the desktop: typed paths
+  std::optional<std::pair<std::string, std::string>> save_file;  // an export: file name, contents
+  bool open_in_loupe = false;                 // from an embedded view: the full explorer, in a new tab
+  bool toggle_theme = false;
+};
+
 // Widget state that only the interface needs (text being typed), kept between frames.
 struct WidgetState {
   std::string search_text;
@@ -36,8 +49,16 @@ struct WidgetState {
   int concordance_order = 0;   // search::ConcordanceOrder: document, left, right
   std::string chosen_term;     // the terms panel's word shown in the strip
   NetworkWidgets network;
+  bool embedded = false;       // ?embed=1: one view, no chrome (the page sets it)
+  std::string page_address;    // where the page is served ("https://example.org/loupe/"), empty on the desktop
+  std::string status_message;  // what the last request did ("Link copied"), shown in the status bar
+  std::string typed_paths;     // the desktop's Open files box
+  PlatformRequests requests;   // filled while drawing, emptied by the caller
 };
 
 void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions);
+
+// The height an embedded view would like (pixels), so that the host page can size its iframe.
+float embedded_content_height(const Explorer& explorer);
 
 }  // namespace loupe::ui

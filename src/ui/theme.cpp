@@ -4,10 +4,38 @@
 #include <imgui.h>
 
 namespace loupe::ui {
+namespace {
 
-void apply_theme(float scale) {
+bool dark_theme = false;
+
+// The dark theme's colours: dark grey surfaces, light text, the same blue accents brightened.
+void set_dark_colors(ImVec4* colors) {
+  colors[ImGuiCol_WindowBg] = ImVec4(0.090f, 0.095f, 0.105f, 1.0f);
+  colors[ImGuiCol_ChildBg] = ImVec4(0.125f, 0.130f, 0.145f, 1.0f);
+  colors[ImGuiCol_PopupBg] = ImVec4(0.150f, 0.155f, 0.170f, 0.98f);
+  colors[ImGuiCol_Border] = ImVec4(1.0f, 1.0f, 1.0f, 0.10f);
+  colors[ImGuiCol_Text] = ImVec4(0.90f, 0.91f, 0.93f, 1.0f);
+  colors[ImGuiCol_TextDisabled] = ImVec4(0.60f, 0.62f, 0.66f, 1.0f);
+  colors[ImGuiCol_FrameBg] = ImVec4(0.16f, 0.17f, 0.19f, 1.0f);
+  colors[ImGuiCol_FrameBgHovered] = ImVec4(0.20f, 0.22f, 0.26f, 1.0f);
+  colors[ImGuiCol_FrameBgActive] = ImVec4(0.18f, 0.19f, 0.22f, 1.0f);
+  colors[ImGuiCol_Header] = ImVec4(0.35f, 0.55f, 0.95f, 0.28f);
+  colors[ImGuiCol_HeaderHovered] = ImVec4(0.35f, 0.55f, 0.95f, 0.18f);
+  colors[ImGuiCol_HeaderActive] = ImVec4(0.35f, 0.55f, 0.95f, 0.36f);
+}
+
+}  // namespace
+
+bool is_dark_theme() { return dark_theme; }
+
+void apply_theme(float scale, bool dark) {
+  dark_theme = dark;
   ImGuiStyle style;
-  ImGui::StyleColorsLight(&style);
+  if (dark) {
+    ImGui::StyleColorsDark(&style);
+  } else {
+    ImGui::StyleColorsLight(&style);
+  }
   style.WindowPadding = ImVec2(12, 12);
   style.FramePadding = ImVec2(10, 6);
   style.ItemSpacing = ImVec2(10, 8);
@@ -31,6 +59,7 @@ void apply_theme(float scale) {
   colors[ImGuiCol_Header] = ImVec4(0.18f, 0.38f, 0.80f, 0.14f);
   colors[ImGuiCol_HeaderHovered] = ImVec4(0.18f, 0.38f, 0.80f, 0.08f);
   colors[ImGuiCol_HeaderActive] = ImVec4(0.18f, 0.38f, 0.80f, 0.20f);
+  if (dark) set_dark_colors(colors);
   style.FrameBorderSize = 1;
 
   style.ScaleAllSizes(scale);
@@ -38,6 +67,15 @@ void apply_theme(float scale) {
 }
 
 ImU32 entity_type_color(std::string_view type) {
+  if (dark_theme) {  // lighter tones of the same hues, readable on dark grey
+    if (type == "person") return IM_COL32(110, 168, 240, 255);
+    if (type == "organization") return IM_COL32(196, 130, 220, 255);
+    if (type == "place") return IM_COL32(102, 196, 120, 255);
+    if (type == "product") return IM_COL32(250, 150, 70, 255);
+    if (type == "event") return IM_COL32(245, 100, 110, 255);
+    if (type == "law") return IM_COL32(210, 165, 95, 255);
+    return IM_COL32(165, 165, 170, 255);
+  }
   if (type == "person") return IM_COL32(33, 102, 172, 255);
   if (type == "organization") return IM_COL32(118, 42, 131, 255);
   if (type == "place") return IM_COL32(27, 120, 55, 255);

@@ -13,7 +13,8 @@ ImU32 entity_type_color(std::string_view type);
 ImU32 quote_background_color();
 ImU32 amount_background_color();
 
-// Applies the light reading theme to the current context, with sizes multiplied by `scale`.
-void apply_theme(float scale);
+// Applies the light (or dark) reading theme to the current context, with sizes multiplied by `scale`.
+void apply_theme(float scale, bool dark = false);
+bool is_dark_theme();
 
 }  // namespace loupe::ui

@@ -188,6 +188,88 @@ describe('Loupe web page', () => {
     assert.equal((await page.evaluate(() => window.loupe.show('documents'))).view, 'documents');
   });
 
+  const frames = (target = page) => target.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const waitUntilReady = async (target) => {
+    await target.waitForFunction(() => Boolean(window.loupe?.ready), null, { timeout: readyTimeoutMilliseconds });
+    await target.evaluate(() => window.loupe.ready.then(() => undefined));
+  };
+
+  test('every panel draws at 1280×800 and at 390×844 with a devicePixelRatio of 3', async () => {
+    await page.evaluate(() => { window.loupe.filter(''); window.loupe.search(''); });
+    const { views } = await state();
+    for (const view of views) {
+      assert.equal((await page.evaluate((name) => window.loupe.show(name), view)).view, view);
+      await frames();
+      if (view === 'network') await page.waitForTimeout(1500);  // the layout settles
+      await page.screenshot({ path: path.join(outputDirectory, `wide-${view}.png`) });
+    }
+    // A phone: its own browser profile, as a phone's viewport, pixel ratio and touch screen are
+    // fixed when the context starts.
+    const phoneDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-phone-'));
+    const phoneContext = await chromium.launchPersistentContext(phoneDirectory, {
+      executablePath: '/usr/bin/chromium', headless: true, args: chromiumArguments,
+      viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true,
+    });
+    try {
+      const phone = phoneContext.pages()[0] ?? await phoneContext.newPage();
+      phone.on('pageerror', (error) => problems.push(`page error (phone): ${error.message}`));
+      await phone.goto(`${origin}/`);
+      await waitUntilReady(phone);
+      assert.equal(await phone.evaluate(() => window.devicePixelRatio), 3);
+      assert.equal(await phone.evaluate(() => window.innerWidth), 390);
+      for (const view of views) {
+        assert.equal((await phone.evaluate((name) => window.loupe.show(name), view)).view, view);
+        await frames(phone);
+        if (view === 'network') await phone.waitForTimeout(1500);
+        await phone.screenshot({ path: path.join(outputDirectory, `narrow-${view}.png`) });
+      }
+    } finally {
+      await phoneContext.close();
+      fs.rmSync(phoneDirectory, { recursive: true, force: true });
+    }
+  });
+
+  test('embed.js shows one view in another site\'s page, sized to it, scrolling with the host until clicked', async () => {
+    const hostDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-host-'));
+    fs.writeFileSync(path.join(hostDirectory, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><title>A blog</title></head>
+<body style="font: 16px sans-serif; max-width: 640px; margin: 40px auto">
+<h1>Who pays for Europe's AI?</h1><p>A post about the money pledged to AI in Europe.</p>
+<script src="${origin}/embed.js" data-view="#view=money&amp;f=entity%3A%22Mistral%22" async></script>
+<p style="height: 2000px">The rest of the post.</p></body></html>`);
+    const hostServer = await startServer(hostDirectory, 0, '127.0.0.1');
+    const host = await context.newPage();
+    host.on('pageerror', (error) => problems.push(`page error (host): ${error.message}`));
+    try {
+      await host.goto(`http://127.0.0.1:${hostServer.address().port}/`);
+      const iframe = await host.waitForSelector('iframe');
+      const embedded = await iframe.contentFrame();
+      await waitUntilReady(embedded);
+      const shown = await embedded.evaluate(() => window.loupe.state());
+      assert.equal(shown.view, 'money');
+      assert.deepEqual(shown.filters, ['entity:"Mistral"']);
+      await host.waitForFunction(() => document.querySelector('iframe').style.height !== '480px', null, { timeout: 10_000 });
+      const height = await host.evaluate(() => parseFloat(document.querySelector('iframe').style.height));
+      assert.ok(height >= 200 && height <= 1600, `iframe height ${height}`);
+      await frames(embedded);
+      await host.screenshot({ path: path.join(outputDirectory, 'embedded-money.png') });
+      // The wheel over the unfocused view scrolls the host page; after a click the view has it.
+      const box = await iframe.boundingBox();
+      await host.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 150));
+      await host.mouse.wheel(0, 300);
+      await host.waitForFunction(() => window.scrollY > 0, null, { timeout: 5_000 });
+      const scrolled = await host.evaluate(() => window.scrollY);
+      const box2 = await iframe.boundingBox();
+      await host.mouse.click(box2.x + box2.width / 2, box2.y + box2.height - 60);  // its visible part
+      await host.mouse.wheel(0, 300);
+      await host.waitForTimeout(300);
+      assert.equal(await host.evaluate(() => window.scrollY), scrolled);
+    } finally {
+      await host.close();
+      await new Promise((resolve) => hostServer.close(resolve));
+      fs.rmSync(hostDirectory, { recursive: true, force: true });
+    }
+  });
+
   test('filter chips narrow the results and clear', async () => {
     await search('');
     const narrowed = await page.evaluate(() => window.loupe.filter('has:money'));
