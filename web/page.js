@@ -10,6 +10,9 @@
 //   loupe.filter(term)     adds a filter chip (a query term such as 'entity:"Meta"' or 'has:quote');
 //                          loupe.filter('') clears them; returns the new state
 //   loupe.selectEntity(id) shows an entity's card in the entities view (throws for an unknown id)
+//   loupe.framesDrawn()    frames drawn so far: an idle explorer draws none
+//   window event 'loupe:change' {detail: {fragment}} whenever the state (query, filters, view,
+//                          selection) changes; call loupe.state() for the rest
 //   loupe.openFiles(files) reads a reader's own files (File objects, or {name, bytes | text}) in
 //                          place of the corpus, extracting entities, quotes and money with the
 //                          model fetched on first use; resolves to {report: [lines], state};
@@ -122,6 +125,7 @@
       return state();
     },
     openFiles,
+    framesDrawn: () => Number(Module._loupe_frames_drawn()),
   };
 
   // Copies bytes into the module's memory for the duration of one call.
@@ -318,7 +322,11 @@
           rejectReady(error);
         }
       },
-      onLoupeLocation: embedded ? () => {} : publishLocation,
+      onLoupeLocation(fragment) {
+        if (!embedded) publishLocation(fragment);
+        // The state changed (the view's fragment did): tell the host page.
+        window.dispatchEvent(new CustomEvent('loupe:change', { detail: { fragment } }));
+      },
       onLoupeCopy: copyText,
       onLoupeDownload: downloadFile,
       onLoupeChooseFiles: chooseFiles,

@@ -10,5 +10,7 @@ namespace loupe::app {
 Explorer& explorer();
 // Shows a line in the status bar (what a reader's files gave, for instance).
 void set_status_message(const std::string& message);
+// Frames drawn since the start (none while idle).
+long frames_drawn();
 
 }  // namespace loupe::app

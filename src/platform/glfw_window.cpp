@@ -5,6 +5,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "platform/glfw_window_internal.h"
@@ -14,6 +15,25 @@ namespace loupe::platform {
 namespace {
 
 GLFWwindow* window = nullptr;
+
+// Idle cost: frames are drawn only for a few frames after an input or a change (hover states and
+// popups take a frame or two to settle), so an explorer left alone draws nothing.
+constexpr int kFramesAfterInput = 4;
+int frames_to_draw = kFramesAfterInput;
+bool always_draw = false;
+
+// Input callbacks installed before ImGui's backend, which calls them after its own.
+void install_wake_callbacks(GLFWwindow* target) {
+  glfwSetCursorPosCallback(target, [](GLFWwindow*, double, double) { wake(); });
+  glfwSetMouseButtonCallback(target, [](GLFWwindow*, int, int, int) { wake(); });
+  glfwSetScrollCallback(target, [](GLFWwindow*, double, double) { wake(); });
+  glfwSetKeyCallback(target, [](GLFWwindow*, int, int, int, int) { wake(); });
+  glfwSetCharCallback(target, [](GLFWwindow*, unsigned int) { wake(); });
+  glfwSetWindowFocusCallback(target, [](GLFWwindow*, int) { wake(); });
+  glfwSetCursorEnterCallback(target, [](GLFWwindow*, int) { wake(); });
+  glfwSetFramebufferSizeCallback(target, [](GLFWwindow*, int, int) { wake(); });
+  glfwSetWindowRefreshCallback(target, [](GLFWwindow*) { wake(); });
+}
 
 void report_glfw_error(int code, const char* description) {
   std::fprintf(stderr, "GLFW error %d: %s\n", code, description);
@@ -35,11 +55,13 @@ std::string open_window(const char* title, int width, int height) {
   glfwMakeContextCurrent(window);
   glfwSwapInterval(1);
 
+  install_wake_callbacks(window);
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // the layout is fixed; nothing to save
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle window drawing
   ImGui_ImplGlfw_InitForOpenGL(window, true);
   ImGui_ImplOpenGL3_Init(glsl_version());
   return {};
@@ -54,10 +76,19 @@ void close_window() {
   window = nullptr;
 }
 
+void wake() { frames_to_draw = std::max(frames_to_draw, kFramesAfterInput); }
+void set_always_draw(bool on) { always_draw = on; }
+
 bool begin_frame() {
   if (glfwWindowShouldClose(window)) return false;
   before_frame();
-  glfwPollEvents();
+  if (frames_to_draw > 0 || always_draw) {
+    glfwPollEvents();
+  } else {
+    wait_for_events(0.5);
+  }
+  if (frames_to_draw <= 0 && !always_draw) return false;
+  if (frames_to_draw > 0) --frames_to_draw;
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();

@@ -13,5 +13,8 @@ void set_context_hints();
 const char* glsl_version();
 // Per platform: work before polling events (the page sizes its canvas to the display here).
 void before_frame();
+// Per platform: sleep until an event arrives or the time passes (desktop); the page has nothing
+// to wait for, as the browser calls it back on each animation frame.
+void wait_for_events(double seconds);
 
 }  // namespace loupe::platform

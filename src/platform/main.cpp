@@ -27,7 +27,7 @@ ui::WidgetState widgets;
 float fonts_scale = 0.0f;
 bool ready_announced = false;
 bool dark_theme = false;
-long frames_drawn = 0;
+long frames_drawn_so_far = 0;
 long frame_limit = 0;  // 0: run until the window is closed
 
 // Carries out what the interface's buttons asked for this frame (ui::PlatformRequests).
@@ -61,9 +61,10 @@ void frame() {
   if (widgets.embedded) platform::publish_content_height(ui::embedded_content_height(the_explorer) / scale);
   platform::end_frame();
   for (const Action& action : actions) the_explorer.apply(action);
+  if (!actions.empty() || ui::wants_more_frames(widgets)) platform::wake();
   carry_out_requests();
-  ++frames_drawn;
-  if (frame_limit > 0 && frames_drawn >= frame_limit) platform::request_close();
+  ++frames_drawn_so_far;
+  if (frame_limit > 0 && frames_drawn_so_far >= frame_limit) platform::request_close();
   if (the_explorer.loaded()) platform::publish_location(location_of(the_explorer));
   if (the_explorer.loaded() && !ready_announced) {
     ready_announced = true;
@@ -75,6 +76,7 @@ void frame() {
 
 Explorer& explorer() { return the_explorer; }
 void set_status_message(const std::string& message) { widgets.status_message = message; }
+long frames_drawn() { return frames_drawn_so_far; }
 
 }  // namespace loupe::app
 
@@ -98,6 +100,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "loupe: %s\n", error.c_str());
     return 1;
   }
+  if (loupe::app::frame_limit > 0) loupe::platform::set_always_draw(true);
   loupe::app::widgets.embedded = loupe::platform::embedded();
   loupe::app::widgets.page_address = loupe::platform::page_address();
   loupe::app::dark_theme = loupe::platform::prefers_dark_theme();
@@ -111,7 +114,7 @@ int main(int argc, char** argv) {
   }
   loupe::platform::run(loupe::app::frame);
   loupe::platform::close_window();
-  std::printf("desktop: drew %ld frames of %zu documents\n", loupe::app::frames_drawn,
+  std::printf("desktop: drew %ld frames of %zu documents\n", loupe::app::frames_drawn_so_far,
               loupe::app::explorer().corpus().documents.size());
   return 0;
 }

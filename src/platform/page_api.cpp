@@ -11,6 +11,7 @@
 #include "core/ingest/corpus_builder.h"
 #include "core/location.h"
 #include "platform/app.h"
+#include "platform/platform.h"
 
 namespace {
 std::string last_result;
@@ -31,26 +32,35 @@ const char* loupe_load_bundle(const char* bytes, int length) {
     return last_result.c_str();
   }
   loupe::app::explorer().load(*bundle.corpus);
+  loupe::platform::wake();
   last_result.clear();
   return last_result.c_str();
 }
+
+// How many frames the explorer has drawn: it stops drawing when idle (browser tests check it).
+long loupe_frames_drawn() { return loupe::app::frames_drawn(); }
 
 const char* loupe_state_json() {
   last_result = loupe::app::explorer().state_json();
   return last_result.c_str();
 }
 
-void loupe_search(const char* text) { loupe::app::explorer().apply(loupe::SetQuery{text}); }
+void loupe_search(const char* text) {
+  loupe::app::explorer().apply(loupe::SetQuery{text});
+  loupe::platform::wake();
+}
 
 // Returns "" on success or the error message.
 const char* loupe_select(const char* document_id) {
   last_result = loupe::app::explorer().apply(loupe::SelectDocument{document_id});
+  loupe::platform::wake();
   return last_result.c_str();
 }
 
 // Brings a view to the front; returns "" on success or the error message.
 const char* loupe_show(const char* view) {
   last_result = loupe::app::explorer().apply(loupe::ShowView{view});
+  loupe::platform::wake();
   return last_result.c_str();
 }
 
@@ -62,6 +72,7 @@ const char* loupe_set_location(const char* fragment) {
     const std::string problem = loupe::app::explorer().apply(action);
     if (!problem.empty()) last_result += (last_result.empty() ? "" : "; ") + problem;
   }
+  loupe::platform::wake();
   return last_result.c_str();
 }
 
@@ -72,11 +83,13 @@ void loupe_filter(const char* term) {
   } else {
     loupe::app::explorer().apply(loupe::AddFilter{term});
   }
+  loupe::platform::wake();
 }
 
 // Shows an entity's card; returns "" on success or the error message.
 const char* loupe_select_entity(const char* entity_id) {
   last_result = loupe::app::explorer().apply(loupe::SelectEntity{entity_id});
+  loupe::platform::wake();
   return last_result.c_str();
 }
 
@@ -130,6 +143,7 @@ const char* loupe_files_finish() {
     if (line.rfind("skipped ", 0) == 0 || line.rfind("summary: ", 0) == 0) status += line + ". ";
   }
   loupe::app::set_status_message(status);
+  loupe::platform::wake();
   last_result = nlohmann::json{{"report", report}, {"error", error}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return last_result.c_str();
 }

@@ -32,8 +32,15 @@ void request_close();
 // Display pixels per interface unit now (the devicePixelRatio on the web).
 float display_scale();
 
-// Starts an ImGui frame; false once the window has been asked to close.
+// Starts an ImGui frame; false once the window has been asked to close, or when nothing has
+// happened since the last frames were drawn (the explorer is idle: nothing to draw; the desktop
+// sleeps until an event here).
 bool begin_frame();
+// Asks for frames to be drawn: after an input (done here), a change from the page's API, or while
+// something moves (the network's layout).
+void wake();
+// Draws every frame, idle or not (the desktop's --frames test mode).
+void set_always_draw(bool on);
 // Renders the ImGui frame and presents it.
 void end_frame();
 // Uploads the font atlas again after it was rebuilt.

@@ -23,6 +23,7 @@ std::vector<std::string> dropped_paths;  // dropped on the window, not yet opene
 
 void remember_drop(GLFWwindow*, int count, const char** paths) {
   for (int i = 0; i < count; ++i) dropped_paths.emplace_back(paths[i]);
+  wake();
 }
 
 // A path quoted for a POSIX shell.
@@ -67,6 +68,8 @@ void before_frame() {
   if (!drop_callback_set) glfwSetDropCallback(glfw_window(), remember_drop);
   drop_callback_set = true;
 }
+
+void wait_for_events(double seconds) { glfwWaitEventsTimeout(seconds); }
 
 void run(void (*frame)()) {
   while (!glfwWindowShouldClose(glfw_window())) frame();

@@ -70,8 +70,11 @@ void before_frame() {
     // equals the screen's (a maximised window at a pixel ratio of 1). Resizing the canvas through
     // Browser tells GLFW (and so ImGui) the new size the same way, without that.
     EM_ASM({ Browser.setCanvasSize($0, $1); }, width, height);
+    wake();
   }
 }
+
+void wait_for_events(double) {}
 
 void run(void (*frame)()) { emscripten_set_main_loop(frame, 0, true); }
 

@@ -230,6 +230,10 @@ void draw_embedded(const Explorer& explorer, WidgetState& widgets, std::vector<A
 
 }  // namespace
 
+bool wants_more_frames(const WidgetState& widgets) {
+  return widgets.shown_view == "network" && widgets.network.layout && !widgets.network.layout->settled();
+}
+
 float embedded_content_height(const Explorer& explorer) {
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const ExplorerState& state = explorer.state();

@@ -58,6 +58,10 @@ struct WidgetState {
 
 void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions);
 
+// Whether something on screen still moves (the network's layout settling) and needs frames
+// though nothing else happens.
+bool wants_more_frames(const WidgetState& widgets);
+
 // The height an embedded view would like (pixels), so that the host page can size its iframe.
 float embedded_content_height(const Explorer& explorer);
 

@@ -270,6 +270,22 @@ describe('Loupe web page', () => {
     }
   });
 
+  test('left alone the explorer stops drawing; input or a change wakes it and fires loupe:change', async () => {
+    await page.evaluate(() => window.loupe.show('documents'));
+    await page.waitForTimeout(500);
+    const before = await page.evaluate(() => window.loupe.framesDrawn());
+    await page.waitForTimeout(1000);
+    const idle = await page.evaluate(() => window.loupe.framesDrawn());
+    assert.equal(idle, before, 'no frame drawn in a second of no input');
+    await page.mouse.move(400, 300);
+    await page.mouse.move(420, 320);
+    await page.waitForTimeout(200);
+    assert.ok(await page.evaluate(() => window.loupe.framesDrawn()) > idle, 'a mouse move draws frames');
+    const change = page.evaluate(() => new Promise((resolve) => window.addEventListener('loupe:change', (event) => resolve(event.detail.fragment), { once: true })));
+    await page.evaluate(() => window.loupe.show('terms'));
+    assert.match(await change, /view=terms/);
+  });
+
   test('filter chips narrow the results and clear', async () => {
     await search('');
     const narrowed = await page.evaluate(() => window.loupe.filter('has:money'));
