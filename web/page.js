@@ -10,6 +10,8 @@
 //   loupe.filter(term)     adds a filter chip (a query term such as 'entity:"Meta"' or 'has:quote');
 //                          loupe.filter('') clears them; returns the new state
 //   loupe.selectEntity(id) shows an entity's card in the entities view (throws for an unknown id)
+//   loupe.export(table, format) the current results, entities, quotes or amounts as 'csv' text or
+//                          'json' (an object); what the Export button saves
 //   loupe.framesDrawn()    frames drawn so far: an idle explorer draws none
 //   window event 'loupe:change' {detail: {fragment}} whenever the state (query, filters, view,
 //                          selection) changes; call loupe.state() for the rest
@@ -126,6 +128,11 @@
     },
     openFiles,
     framesDrawn: () => Number(Module._loupe_frames_drawn()),
+    export(table, format = 'json') {
+      const text = Module.ccall('loupe_export', 'string', ['string', 'string'], [String(table), String(format)]);
+      if (!text) throw new Error(`no table "${table}" (tables: results, entities, quotes, amounts)`);
+      return format === 'json' ? JSON.parse(text) : text;
+    },
   };
 
   // Copies bytes into the module's memory for the duration of one call.
@@ -227,17 +234,70 @@
       (error) => console.warn(`${error.message}\n${(error.report || []).join('\n')}`));
   }
 
-  // Embedded in another page, the canvas takes the wheel and the keyboard only while it has the
-  // focus (after a click in it): otherwise the host page scrolls past it and keeps its keys.
-  // These listeners run before Emscripten's GLFW ones, which are added later.
-  function takeInputOnlyWithFocus(canvas) {
-    const unfocused = () => document.activeElement !== canvas;
+  // The canvas takes the keyboard and the wheel only while it is the reader's focus: never while
+  // the text view is open (its links and buttons keep Tab and Enter), and, embedded in another
+  // page, only after a click in it (the host page scrolls past it and keeps its keys). These
+  // listeners run before Emscripten's GLFW ones, which are added later.
+  function takeInputOnlyWithFocus(canvas, embedded) {
+    const textView = document.getElementById('text-view');
+    const explorerHasInput = () => textView.hidden &&
+      (document.activeElement === canvas || (!embedded && document.activeElement === document.body));
     for (const type of ['wheel', 'keydown', 'keyup', 'keypress']) {
       window.addEventListener(type, (event) => {
-        if (unfocused()) event.stopImmediatePropagation();
+        if (!explorerHasInput()) event.stopImmediatePropagation();
       }, { capture: true });
     }
     canvas.addEventListener('pointerdown', () => canvas.focus());
+  }
+
+  // The text view: what the explorer shows, as plain HTML (always set as text, never as markup).
+  function exported(table) {
+    return JSON.parse(Module.ccall('loupe_export', 'string', ['string', 'string'], [table, 'json']))[table];
+  }
+  function element(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+  function formatUsd(value) {
+    if (value === null || value === undefined) return 'no US dollar value';
+    return `US$${Number(value).toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
+  }
+  function showTextView() {
+    const current = state();
+    const titles = new Map(current.documents.map((document) => [document.id, document.title]));
+    document.getElementById('text-view-title').textContent = `Loupe: ${current.corpus}`;
+    const filters = current.filters.length ? `, filtered by ${current.filters.join(', ')}` : '';
+    document.getElementById('text-view-summary').textContent =
+      `${current.total} of ${current.documents.length} documents match ${current.query ? `“${current.query}”` : 'an empty search'}${filters}.`;
+    const results = document.getElementById('text-view-results');
+    results.replaceChildren(...exported('results').map((row) => {
+      const item = element('li');
+      item.append(element('strong', row.title), element('div', `${row.id} · ${row.words} words`, 'meta'), element('p', row.passage));
+      return item;
+    }));
+    const quotes = document.getElementById('text-view-quotes');
+    quotes.replaceChildren(...exported('quotes').map((row) => {
+      const item = element('li');
+      const who = [row.speaker || 'Unknown speaker', row.role].filter(Boolean).join(', ');
+      item.append(element('blockquote', `“${row.quote}”`), element('div', `— ${who} (${titles.get(row.document) || row.document})`, 'meta'));
+      return item;
+    }));
+    const amounts = document.getElementById('text-view-amounts');
+    amounts.replaceChildren(...exported('amounts').map((row) => {
+      const item = element('li');
+      const usd = row.usd_minimum === row.usd_maximum ? formatUsd(row.usd_minimum) : `${formatUsd(row.usd_minimum)} to ${formatUsd(row.usd_maximum)}`;
+      item.append(element('strong', row.as_written), document.createTextNode(` (${usd})`),
+        element('div', `${row.subject || 'no subject'} · ${titles.get(row.document) || row.document}`, 'meta'));
+      return item;
+    }));
+    document.getElementById('text-view').hidden = false;
+    document.getElementById('text-view-close').focus();
+  }
+  function hideTextView() {
+    document.getElementById('text-view').hidden = true;
+    document.getElementById('canvas').focus();
   }
 
   function loadBundle(bytes) {
@@ -297,7 +357,7 @@
     const canvas = document.getElementById('canvas');
     canvas.addEventListener('contextmenu', (event) => event.preventDefault());
     const embedded = new URLSearchParams(location.search).get('embed') === '1';
-    if (embedded) takeInputOnlyWithFocus(canvas);
+    takeInputOnlyWithFocus(canvas, embedded);
     // A paste: the browser hands the clipboard's text to the page only in this event; ImGui's
     // Ctrl+V reads it from here (platform_web.cpp).
     document.addEventListener('paste', (event) => {
@@ -339,6 +399,10 @@
       },
       onLoupeReady() {
         document.getElementById('loading').classList.add('done');
+        const textViewLink = document.getElementById('text-view-link');
+        textViewLink.hidden = embedded;
+        textViewLink.addEventListener('click', (event) => { event.preventDefault(); showTextView(); });
+        document.getElementById('text-view-close').addEventListener('click', hideTextView);
         if (!embedded) canvas.focus();  // an embedded view waits for a click: the host page keeps the keyboard
         resolveReady(window.loupe);
       },

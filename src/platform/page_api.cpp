@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bundle.h"
+#include "core/export.h"
 #include "core/extract/annotate.h"
 #include "core/ingest/corpus_builder.h"
 #include "core/location.h"
@@ -34,6 +35,18 @@ const char* loupe_load_bundle(const char* bytes, int length) {
   loupe::app::explorer().load(*bundle.corpus);
   loupe::platform::wake();
   last_result.clear();
+  return last_result.c_str();
+}
+
+// The current results, entities, quotes or amounts ("results", "entities", "quotes", "amounts")
+// as "csv" or "json" (core/export.h); "" for an unknown table.
+const char* loupe_export(const char* table, const char* format) {
+  last_result.clear();
+  for (const loupe::ExportTable which : {loupe::ExportTable::Results, loupe::ExportTable::Entities, loupe::ExportTable::Quotes, loupe::ExportTable::Amounts}) {
+    if (std::string(table) != loupe::export_table_name(which)) continue;
+    last_result = loupe::export_table(loupe::app::explorer(), which,
+                                      std::string(format) == "csv" ? loupe::ExportFormat::Csv : loupe::ExportFormat::Json);
+  }
   return last_result.c_str();
 }
 

@@ -286,6 +286,28 @@ describe('Loupe web page', () => {
     assert.match(await change, /view=terms/);
   });
 
+  test('the text view shows the results, quotes and amounts as HTML, from a visible link', async () => {
+    await page.evaluate(() => { window.loupe.filter(''); window.loupe.search('Mistral'); });
+    const link = page.locator('#text-view-link');
+    assert.ok(await link.isVisible());
+    await link.click();
+    const view = page.locator('#text-view');
+    assert.ok(await view.isVisible());
+    const { results, documents } = await state();
+    const titles = await page.locator('#text-view-results li strong').allTextContents();
+    assert.deepEqual(titles, results.map((id) => documents.find((document) => document.id === id).title));
+    const quotes = await page.evaluate(() => window.loupe.export('quotes').quotes);
+    assert.equal(await page.locator('#text-view-quotes li').count(), quotes.length);
+    if (quotes.length > 0) assert.ok((await view.textContent()).includes(quotes[0].quote));
+    await page.screenshot({ path: path.join(outputDirectory, 'text-view.png') });
+    await page.keyboard.press('Tab');  // the keyboard stays with the HTML while it is open
+    await page.locator('#text-view-close').click();
+    assert.ok(await view.isHidden());
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+    const csv = await page.evaluate(() => window.loupe.export('results', 'csv'));
+    assert.equal(csv.trim().split('\r\n').length, results.length + 1);
+  });
+
   test('filter chips narrow the results and clear', async () => {
     await search('');
     const narrowed = await page.evaluate(() => window.loupe.filter('has:money'));
