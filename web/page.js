@@ -13,6 +13,8 @@
 //   loupe.export(table, format) the current results, entities, quotes or amounts as 'csv' text or
 //                          'json' (an object); what the Export button saves
 //   loupe.framesDrawn()    frames drawn so far: an idle explorer draws none
+//   loupe.frameTimes()     {interface: [ms], render: [ms]} for each of the last 1000 frames drawn
+//   loupe.keepDrawing(on)  draws every animation frame (for measuring) or only on change
 //   window event 'loupe:change' {detail: {fragment}} whenever the state (query, filters, view,
 //                          selection) changes; call loupe.state() for the rest
 //   loupe.openFiles(files) reads a reader's own files (File objects, or {name, bytes | text}) in
@@ -128,6 +130,8 @@
     },
     openFiles,
     framesDrawn: () => Number(Module._loupe_frames_drawn()),
+    frameTimes: () => JSON.parse(Module.UTF8ToString(Module._loupe_frame_times())),
+    keepDrawing(on) { Module._loupe_keep_drawing(on ? 1 : 0); },
     export(table, format = 'json') {
       const text = Module.ccall('loupe_export', 'string', ['string', 'string'], [String(table), String(format)]);
       if (!text) throw new Error(`no table "${table}" (tables: results, entities, quotes, amounts)`);

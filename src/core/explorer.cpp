@@ -1,6 +1,8 @@
 // The explorer's state and actions (see explorer.h).
 #include "core/explorer.h"
 
+#include "core/text/unicode.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -18,6 +20,8 @@ void Explorer::load(Corpus corpus) {
   const auto started = std::chrono::steady_clock::now();
   index_ = search::Index::build(corpus_);
   index_build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  entity_positions_.clear();
+  for (std::size_t e = 0; e < corpus_.entities.size(); ++e) entity_positions_.emplace(corpus_.entities[e].id, e);
   mentions_by_document_.assign(corpus_.documents.size(), {});
   for (std::size_t e = 0; e < corpus_.entities.size(); ++e) {
     for (const TextSpan& mention : corpus_.entities[e].mentions) {
@@ -45,6 +49,7 @@ void Explorer::run_search() {
   concordance_.reset();
   terms_of_results_.reset();
   network_.reset();
+  quotes_by_speaker_.reset();
   ++search_count_;
   state_.results.clear();
   for (const search::Hit& hit : search_result_.hits) state_.results.push_back(hit.document);
@@ -167,7 +172,25 @@ std::vector<bool> Explorer::result_documents() const {
   return in_results;
 }
 
-std::vector<std::size_t> Explorer::quotes_in_results() const { return records_in(corpus_.quotes, result_documents()); }
+const std::vector<std::size_t>& Explorer::quotes_in_results(std::string_view speaker) const {
+  const std::string filter = text::fold_for_matching(speaker);
+  if (!quotes_by_speaker_ || quotes_by_speaker_->first != filter) {
+    std::vector<std::size_t> quotes = records_in(corpus_.quotes, result_documents());
+    if (!filter.empty()) {
+      std::erase_if(quotes, [&](std::size_t q) {
+        return text::fold_for_matching(speaker_of(corpus_.quotes[q])).find(filter) == std::string::npos &&
+               text::fold_for_matching(corpus_.quotes[q].speaker_name).find(filter) == std::string::npos;
+      });
+    }
+    quotes_by_speaker_.emplace(filter, std::move(quotes));
+  }
+  return quotes_by_speaker_->second;
+}
+
+std::string Explorer::speaker_of(const QuoteRecord& quote) const {
+  const std::string entity = entity_name(quote.speaker);
+  return entity.empty() ? quote.speaker_name : entity;
+}
 
 std::vector<std::size_t> Explorer::amounts_in_results() const {
   std::vector<std::size_t> positions = records_in(corpus_.amounts, result_documents());
@@ -307,11 +330,8 @@ EntityCard Explorer::make_entity_card(std::size_t entity) const {
 }
 
 std::string Explorer::entity_name(const std::string& id) const {
-  if (id.empty()) return {};
-  for (const EntityRecord& entity : corpus_.entities) {
-    if (entity.id == id) return entity.name;
-  }
-  return {};
+  const auto found = entity_positions_.find(id);
+  return found == entity_positions_.end() ? std::string() : corpus_.entities[found->second].name;
 }
 
 std::string Explorer::state_json() const {

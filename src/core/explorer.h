@@ -8,6 +8,8 @@
 #include <utility>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -130,7 +132,11 @@ class Explorer {
   // The quotes in the documents of the current results (positions in corpus().quotes), in
   // corpus order; and the amounts (positions in corpus().amounts), largest in US dollars first,
   // those without a dollar value last.
-  std::vector<std::size_t> quotes_in_results() const;
+  // The quotes can be narrowed to speakers whose name (as an entity, or as the text gives it)
+  // contains `speaker`, compared folded; the list is kept until the next search or filter.
+  const std::vector<std::size_t>& quotes_in_results(std::string_view speaker = {}) const;
+  // Who said a quote: its speaker entity's name, or the name the text gives.
+  std::string speaker_of(const QuoteRecord& quote) const;
   std::vector<std::size_t> amounts_in_results() const;
   // The extracted records of one document, for the reader: positions in the corpus's lists.
   std::vector<std::size_t> quotes_of_document(std::size_t document) const;
@@ -178,6 +184,8 @@ class Explorer {
   mutable std::optional<std::pair<search::ConcordanceOrder, std::vector<search::ConcordanceLine>>> concordance_;
   mutable std::optional<TermsOverview> terms_of_results_;
   mutable std::optional<network::Graph> network_;
+  mutable std::optional<std::pair<std::string, std::vector<std::size_t>>> quotes_by_speaker_;  // (folded filter, quotes)
+  std::unordered_map<std::string, std::size_t> entity_positions_;  // by id
   std::size_t search_count_ = 0;
   mutable std::optional<std::pair<std::size_t, TermsOverview>> terms_of_document_;  // by hit number, past the first page
   ExplorerState state_;

@@ -62,7 +62,7 @@ Table quotes_table(const Explorer& explorer) {
   Table table{{"document", "speaker", "speaker_id", "role", "quote", "start", "end"}, {}};
   for (const std::size_t q : explorer.quotes_in_results()) {
     const QuoteRecord& quote = corpus.quotes[q];
-    const std::string speaker = quote.speaker.empty() ? quote.speaker_name : explorer.entity_name(quote.speaker);
+    const std::string speaker = explorer.speaker_of(quote);
     table.rows.push_back({json(document_id(corpus, quote.span.document)), json(speaker), json(quote.speaker), json(quote.role),
                           json(text_of(corpus, quote.span)), json(quote.span.start), json(quote.span.end)});
   }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "core/explorer.h"
 
@@ -12,5 +13,13 @@ Explorer& explorer();
 void set_status_message(const std::string& message);
 // Frames drawn since the start (none while idle).
 long frames_drawn();
+// The time of each of the last frames drawn, for the frame benchmark (milliseconds): the
+// interface's (events, the panels' layout and drawing into ImGui's lists, the actions that
+// follow) and the rendering's (the draw lists to OpenGL / WebGL, and presenting).
+struct FrameTime {
+  double interface_ms = 0.0;
+  double render_ms = 0.0;
+};
+const std::vector<FrameTime>& frame_times();
 
 }  // namespace loupe::app

@@ -5,6 +5,7 @@
 // (the page gets its corpus from web/page.js). --frames N closes the window after N frames (the
 // desktop smoke test in scripts/test); --query opens with a search; --location opens the view a
 // page's URL fragment describes (what the desktop's Share link copies).
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -28,6 +29,8 @@ float fonts_scale = 0.0f;
 bool ready_announced = false;
 bool dark_theme = false;
 long frames_drawn_so_far = 0;
+std::vector<app::FrameTime> frame_milliseconds;  // of the last kFramesTimed frames drawn
+constexpr std::size_t kFramesTimed = 1000;
 long frame_limit = 0;  // 0: run until the window is closed
 
 // Carries out what the interface's buttons asked for this frame (ui::PlatformRequests).
@@ -55,15 +58,22 @@ void frame() {
     platform::reload_fonts_texture();
     fonts_scale = scale;
   }
+  const auto started = std::chrono::steady_clock::now();
   if (!platform::begin_frame()) return;
   std::vector<Action> actions;
   ui::draw_explorer(the_explorer, widgets, actions);
-  if (widgets.embedded) platform::publish_content_height(ui::embedded_content_height(the_explorer) / scale);
+  if (widgets.embedded) platform::publish_content_height(ui::embedded_content_height(the_explorer, widgets) / scale);
+  const auto rendering = std::chrono::steady_clock::now();
   platform::end_frame();
+  const auto rendered = std::chrono::steady_clock::now();
   for (const Action& action : actions) the_explorer.apply(action);
   if (!actions.empty() || ui::wants_more_frames(widgets)) platform::wake();
   carry_out_requests();
   ++frames_drawn_so_far;
+  if (frame_milliseconds.size() >= kFramesTimed) frame_milliseconds.erase(frame_milliseconds.begin());
+  using Milliseconds = std::chrono::duration<double, std::milli>;
+  frame_milliseconds.push_back({Milliseconds(rendering - started + (std::chrono::steady_clock::now() - rendered)).count(),
+                                Milliseconds(rendered - rendering).count()});
   if (frame_limit > 0 && frames_drawn_so_far >= frame_limit) platform::request_close();
   if (the_explorer.loaded()) platform::publish_location(location_of(the_explorer));
   if (the_explorer.loaded() && !ready_announced) {
@@ -77,6 +87,7 @@ void frame() {
 Explorer& explorer() { return the_explorer; }
 void set_status_message(const std::string& message) { widgets.status_message = message; }
 long frames_drawn() { return frames_drawn_so_far; }
+const std::vector<FrameTime>& frame_times() { return frame_milliseconds; }
 
 }  // namespace loupe::app
 

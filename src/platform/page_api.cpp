@@ -53,6 +53,21 @@ const char* loupe_export(const char* table, const char* format) {
 // How many frames the explorer has drawn: it stops drawing when idle (browser tests check it).
 long loupe_frames_drawn() { return loupe::app::frames_drawn(); }
 
+// The times of the last frames drawn: {"interface": [ms...], "render": [ms...]}.
+const char* loupe_frame_times() {
+  nlohmann::json interface_times = nlohmann::json::array();
+  nlohmann::json render_times = nlohmann::json::array();
+  for (const loupe::app::FrameTime& time : loupe::app::frame_times()) {
+    interface_times.push_back(time.interface_ms);
+    render_times.push_back(time.render_ms);
+  }
+  last_result = nlohmann::json{{"interface", interface_times}, {"render", render_times}}.dump();
+  return last_result.c_str();
+}
+
+// Draws every frame (1) or only when something changes (0, the default): for the frame benchmark.
+void loupe_keep_drawing(int on) { loupe::platform::set_always_draw(on != 0); }
+
 const char* loupe_state_json() {
   last_result = loupe::app::explorer().state_json();
   return last_result.c_str();

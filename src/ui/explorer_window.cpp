@@ -234,12 +234,12 @@ bool wants_more_frames(const WidgetState& widgets) {
   return widgets.shown_view == "network" && widgets.network.layout && !widgets.network.layout->settled();
 }
 
-float embedded_content_height(const Explorer& explorer) {
+float embedded_content_height(const Explorer& explorer, const WidgetState& widgets) {
   const float line = ImGui::GetTextLineHeightWithSpacing();
   const ExplorerState& state = explorer.state();
   const float chrome = line * 3.0f;
   if (state.view == "money") return chrome + line * 4.0f + static_cast<float>(explorer.amounts_in_results().size()) * line * 1.4f;
-  if (state.view == "quotes") return chrome + line * 3.0f + static_cast<float>(explorer.quotes_in_results().size()) * line * 3.0f;
+  if (state.view == "quotes") return chrome + line * 3.0f + static_cast<float>(explorer.quotes_in_results(widgets.speaker_filter).size()) * line * 3.2f;
   return line * 28.0f;
 }
 

@@ -63,6 +63,6 @@ void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<A
 bool wants_more_frames(const WidgetState& widgets);
 
 // The height an embedded view would like (pixels), so that the host page can size its iframe.
-float embedded_content_height(const Explorer& explorer);
+float embedded_content_height(const Explorer& explorer, const WidgetState& widgets);
 
 }  // namespace loupe::ui
