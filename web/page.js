@@ -244,14 +244,56 @@
   // listeners run before Emscripten's GLFW ones, which are added later.
   function takeInputOnlyWithFocus(canvas, embedded) {
     const textView = document.getElementById('text-view');
-    const explorerHasInput = () => textView.hidden &&
-      (document.activeElement === canvas || (!embedded && document.activeElement === document.body));
+    const bridge = document.getElementById('keyboard-bridge');
+    const explorerHasInput = () => textView.hidden && (document.activeElement === canvas || document.activeElement === bridge ||
+      (!embedded && document.activeElement === document.body));
     for (const type of ['wheel', 'keydown', 'keyup', 'keypress']) {
       window.addEventListener(type, (event) => {
         if (!explorerHasInput()) event.stopImmediatePropagation();
       }, { capture: true });
     }
     canvas.addEventListener('pointerdown', () => canvas.focus());
+  }
+
+  // The on-screen keyboard of a touch screen: when a text field in the canvas takes the keyboard
+  // after a tap, a hidden input is focused (inside the tap's touchend, which lets the keyboard
+  // come up); what is typed there goes to ImGui as text, and a deletion as Backspace. Keys the
+  // keyboard reports as key events (Enter, or Backspace on most) reach GLFW as usual.
+  function bridgeTouchKeyboard(canvas) {
+    const bridge = document.getElementById('keyboard-bridge');
+    const sentinel = ' ';  // so that Backspace in an empty field still gives an input event
+    let textWanted = false;
+    let keyEventSeen = false;
+    let lastTapEnded = -Infinity;
+    const focusBridge = () => {
+      bridge.value = sentinel;
+      bridge.focus();
+    };
+    window.Module.onLoupeTextInput = (wanted) => {
+      textWanted = wanted;
+      if (!wanted && document.activeElement === bridge) canvas.focus();
+      // A quick tap ends before ImGui has seen it: the field becomes active just after, still
+      // within the tap's user activation (enough for Android's keyboard; iOS wants a second tap).
+      if (wanted && performance.now() - lastTapEnded < 1000) focusBridge();
+    };
+    canvas.addEventListener('touchend', () => {
+      lastTapEnded = performance.now();
+      if (textWanted) focusBridge();  // the tap has reached ImGui already: a text field is active
+    });
+    bridge.addEventListener('keydown', (event) => { keyEventSeen = event.key === 'Backspace' || event.key.length === 1; });
+    bridge.addEventListener('keypress', () => { keyEventSeen = true; });
+    bridge.addEventListener('input', (event) => {
+      if (!keyEventSeen) {
+        if (event.inputType && event.inputType.startsWith('delete')) {
+          Module.ccall('loupe_press_key', null, ['number'], [259]);  // GLFW_KEY_BACKSPACE
+        } else {
+          const typed = bridge.value.startsWith(sentinel) ? bridge.value.slice(sentinel.length) : bridge.value;
+          if (typed) Module.ccall('loupe_type_text', null, ['string'], [typed]);
+        }
+      }
+      keyEventSeen = false;
+      bridge.value = sentinel;
+    });
   }
 
   // The text view: what the explorer shows, as plain HTML (always set as text, never as markup).
@@ -402,6 +444,7 @@
         if (embedded && window.parent !== window) window.parent.postMessage({ loupe: 'size', height: Math.ceil(height) }, '*');
       },
       onLoupeReady() {
+        bridgeTouchKeyboard(canvas);
         document.getElementById('loading').classList.add('done');
         const textViewLink = document.getElementById('text-view-link');
         textViewLink.hidden = embedded;

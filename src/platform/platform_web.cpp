@@ -46,10 +46,28 @@ const char* get_page_clipboard(void*) {
   return pasted.c_str();
 }
 
+// The phone keyboard's bridge (page.js): a key it presses is held for one frame, then released.
+int key_held = -1;
+int frames_to_hold = 0;
+
+// Tells the page when a text field gains or loses the keyboard, so that on a touch screen it
+// can focus its hidden input and the on-screen keyboard comes up.
+void publish_text_input(bool wanted) {
+  static bool published = false;
+  if (wanted == published) return;
+  published = wanted;
+  EM_ASM({ if (Module.onLoupeTextInput) Module.onLoupeTextInput($0 !== 0); }, wanted ? 1 : 0);
+}
+
 }  // namespace
 
 void before_frame() {
   ImGuiIO& io = ImGui::GetIO();
+  publish_text_input(io.WantTextInput);
+  if (key_held >= 0 && frames_to_hold-- <= 0) {
+    io.KeysDown[key_held] = false;
+    key_held = -1;
+  }
   io.SetClipboardTextFn = set_page_clipboard;
   io.GetClipboardTextFn = get_page_clipboard;
   // Emscripten's GLFW turns cursor modes into pointer-lock calls, which fail in mobile browsers:
@@ -75,6 +93,26 @@ void before_frame() {
 }
 
 void wait_for_events(double) {}
+
+}  // namespace loupe::platform
+
+// Called by page.js's keyboard bridge: text typed on the on-screen keyboard, and a key it can
+// only report through its input events (Backspace: GLFW_KEY_BACKSPACE).
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void loupe_type_text(const char* text) {
+  ImGui::GetIO().AddInputCharactersUTF8(text);
+  loupe::platform::wake();
+}
+EMSCRIPTEN_KEEPALIVE void loupe_press_key(int key) {
+  if (key < 0 || key >= static_cast<int>(IM_ARRAYSIZE(ImGui::GetIO().KeysDown))) return;
+  ImGui::GetIO().KeysDown[key] = true;
+  loupe::platform::key_held = key;
+  loupe::platform::frames_to_hold = 1;
+  loupe::platform::wake();
+}
+}
+
+namespace loupe::platform {
 
 void run(void (*frame)()) { emscripten_set_main_loop(frame, 0, true); }
 

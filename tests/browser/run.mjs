@@ -223,6 +223,20 @@ describe('Loupe web page', () => {
         if (view === 'network') await phone.waitForTimeout(1500);
         await phone.screenshot({ path: path.join(outputDirectory, `narrow-${view}.png`) });
       }
+      // Tapping the search box brings up the on-screen keyboard (the hidden input takes the focus);
+      // text typed there, Backspace and Enter reach the search box.
+      await phone.evaluate(() => window.loupe.show('documents'));
+      await frames(phone);
+      await phone.touchscreen.tap(150, 101);
+      await phone.waitForFunction(() => document.activeElement?.id === 'keyboard-bridge', null, { timeout: 5_000 });
+      await phone.keyboard.insertText('mistrall');
+      await phone.waitForFunction(() => window.loupe.state().query === 'mistrall', null, { timeout: 5_000 });
+      await phone.keyboard.press('Backspace');
+      await phone.waitForFunction(() => window.loupe.state().query === 'mistral', null, { timeout: 5_000 });
+      await phone.keyboard.press('Enter');
+      await frames(phone);
+      assert.equal((await phone.evaluate(() => window.loupe.state())).total, cliAnswer('mistral').total);
+      await phone.screenshot({ path: path.join(outputDirectory, 'narrow-typed.png') });
     } finally {
       await phoneContext.close();
       fs.rmSync(phoneDirectory, { recursive: true, force: true });
