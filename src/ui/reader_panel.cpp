@@ -186,6 +186,19 @@ void draw_reader_panel(const Explorer& explorer, std::vector<Action>& actions) {
     paragraph_start = paragraph_end + 1;
   }
 
+  // What cleaning took out of the source (reading-time lines, link lists, copyright), on request.
+  if (!document.removed.empty()) {
+    const std::string heading = "Removed from the source (" + std::to_string(document.removed.size()) + ")###removed";
+    if (ImGui::CollapsingHeader(heading.c_str())) {
+      for (const RemovedText& removed : document.removed) {
+        ImGui::TextDisabled("%s", removed.reason.c_str());
+        ImGui::Indent();
+        ImGui::TextUnformatted(removed.text.c_str());
+        ImGui::Unindent();
+      }
+    }
+  }
+
   if (hovered_mark >= 0) {
     draw_mark_tooltip(explorer, hovered_mark);
     // A click on an entity's mention opens its card.

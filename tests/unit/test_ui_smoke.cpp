@@ -44,20 +44,15 @@ Explorer seed_explorer() {
   return explorer;
 }
 
-// The seeds with entities, quotes and amounts extracted by the build's model, or nothing without it.
-std::optional<Explorer> annotated_seed_explorer() {
-  std::ifstream model_stream(LOUPE_ENTITY_MODEL, std::ios::binary);
-  std::ostringstream model;
-  model << model_stream.rdbuf();
-  std::ifstream rates_stream(std::string(LOUPE_SOURCE_DIR) + "/assets/exchange_rates.json", std::ios::binary);
-  std::ostringstream rates_json;
-  rates_json << rates_stream.rdbuf();
-  std::string error;
-  const std::optional<extract::EntityTagger> tagger = model.str().empty() ? std::nullopt : extract::EntityTagger::load(model.str(), error);
-  if (!tagger) return std::nullopt;
-  files::OpenedCorpus opened = files::open_corpus({std::string(LOUPE_SOURCE_DIR) + "/seeds"});
+// A folder's articles with entities, quotes and amounts extracted by the build's model, or
+// nothing without the model.
+std::optional<Explorer> annotated_explorer(const std::string& folder) {
+  const files::Extractors extractors =
+      files::load_extractors(LOUPE_ENTITY_MODEL, std::string(LOUPE_SOURCE_DIR) + "/assets/exchange_rates.json");
+  if (!extractors.error.empty()) return std::nullopt;
+  files::OpenedCorpus opened = files::open_corpus({folder});
   REQUIRE(opened.corpus.has_value());
-  extract::annotate_corpus(*opened.corpus, *tagger, extract::read_rate_table(rates_json.str(), error));
+  extract::annotate_corpus(*opened.corpus, *extractors.tagger, extractors.rates);
   Explorer explorer;
   explorer.load(std::move(*opened.corpus));
   return explorer;
@@ -121,7 +116,7 @@ TEST_CASE("typing in the search box and clicking a document go through actions")
 }
 
 TEST_CASE("every view draws the extracted records at several sizes, and a tab click shows its view") {
-  std::optional<Explorer> explorer = annotated_seed_explorer();
+  std::optional<Explorer> explorer = annotated_explorer(std::string(LOUPE_SOURCE_DIR) + "/seeds");
   if (!explorer) {
     MESSAGE("skipped: no entity model was built");
     return;
@@ -153,6 +148,36 @@ TEST_CASE("every view draws the extracted records at several sizes, and a tab cl
     draw_frame(*explorer, widgets);
   }
   CHECK(explorer->state().view == "money");
+}
+
+TEST_CASE("every view draws the BBC News corpus with its extracted records, in both themes") {
+  const std::string bbc = std::string(LOUPE_DATA_DIR) + "/bbc";
+  if (!std::ifstream(bbc + "/sport/199.txt")) {
+    MESSAGE("skipped: the BBC News corpus is not in the shared data");
+    return;
+  }
+  std::optional<Explorer> explorer = annotated_explorer(bbc);
+  if (!explorer) {
+    MESSAGE("skipped: no entity model was built");
+    return;
+  }
+  REQUIRE(explorer->corpus().documents.size() > 2000);
+  CHECK(explorer->corpus().quotes.size() > 500);
+  HeadlessContext context(1280, 800, 1.0f);
+  ui::WidgetState widgets;
+  for (const bool dark : {false, true}) {
+    ui::apply_theme(1.0f, dark);
+    for (const char* query : {"", "election"}) {
+      explorer->apply(SetQuery{query});
+      for (int frame = 0; frame < static_cast<int>(std::size(kViews)) * 10; ++frame) {
+        explorer->apply(ShowView{kViews[frame / 10]});
+        ImGui::GetIO().MousePos = ImVec2(300.0f + static_cast<float>(frame % 7) * 90.0f, 400.0f);
+        draw_frame(*explorer, widgets);
+        CHECK(ImGui::GetDrawData()->TotalVtxCount > 0);
+      }
+    }
+  }
+  CHECK(widgets.network.layout.has_value());
 }
 
 TEST_CASE("typing / outside a text box puts the cursor in the search box") {
