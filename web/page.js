@@ -99,7 +99,9 @@
   ready.catch(() => {});  // a failure is shown on the page; embedders may still await it
 
   function state() {
-    return JSON.parse(Module.UTF8ToString(Module._loupe_state_json()));
+    const current = JSON.parse(Module.UTF8ToString(Module._loupe_state_json()));
+    current.status = Module.UTF8ToString(Module._loupe_status_message());  // the status bar's line
+    return current;
   }
 
   window.loupe = {
@@ -163,27 +165,59 @@
     }
   }
 
+  // A reader's own files, read and extracted a slice at a time between frames (the page stays
+  // responsive), with a progress bar; nothing leaves the machine.
+  const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const sliceMilliseconds = 30;
+  function showFileProgress(text, fraction) {
+    const progress = document.getElementById('file-progress');
+    progress.hidden = fraction === null;
+    document.getElementById('file-progress-text').textContent = text;
+    document.getElementById('file-progress-bar').style.width = `${Math.round((fraction ?? 0) * 100)}%`;
+  }
   async function openFiles(files) {
     await ready;
     const report = [];
-    Module._loupe_files_begin();
-    for (const file of Array.from(files)) {
-      const name = String(file.webkitRelativePath || file.name || 'file.txt');
-      let bytes;
-      if (typeof Blob !== 'undefined' && file instanceof Blob) bytes = new Uint8Array(await file.arrayBuffer());
-      else if (file.bytes) bytes = new Uint8Array(file.bytes);
-      else bytes = new TextEncoder().encode(String(file.text ?? ''));
-      withBytes(bytes, (pointer, length) => Module.ccall('loupe_files_add', 'string', ['string', 'number', 'number'], [name, pointer, length]));
+    const list = Array.from(files);
+    try {
+      Module._loupe_files_begin();
+      let sliceStart = performance.now();
+      for (const [index, file] of list.entries()) {
+        const name = String(file.webkitRelativePath || file.name || 'file.txt');
+        let bytes;
+        if (typeof Blob !== 'undefined' && file instanceof Blob) bytes = new Uint8Array(await file.arrayBuffer());
+        else if (file.blob) bytes = new Uint8Array(await file.blob.arrayBuffer());
+        else if (file.bytes) bytes = new Uint8Array(file.bytes);
+        else bytes = new TextEncoder().encode(String(file.text ?? ''));
+        withBytes(bytes, (pointer, length) => Module.ccall('loupe_files_add', 'string', ['string', 'number', 'number'], [name, pointer, length]));
+        if (performance.now() - sliceStart > sliceMilliseconds) {
+          showFileProgress(`Reading your files\u2026 ${index + 1} of ${list.length}`, 0.3 * (index + 1) / list.length);
+          await yieldToBrowser();
+          sliceStart = performance.now();
+        }
+      }
+      const read = JSON.parse(Module.UTF8ToString(Module._loupe_files_read()));
+      if (!read.error && Module._loupe_model_needed()) {
+        showFileProgress('Fetching the entity model\u2026', 0.3);
+        await loadExtractionModel(report);
+      }
+      for (let done = 0; !read.error && done < read.documents;) {
+        sliceStart = performance.now();
+        while (done < read.documents && performance.now() - sliceStart < sliceMilliseconds) done = Module._loupe_files_extract_next(1);
+        showFileProgress(`Finding entities, quotes and money\u2026 ${done} of ${read.documents} documents`, 0.3 + 0.65 * done / read.documents);
+        await yieldToBrowser();
+      }
+      const result = JSON.parse(Module.UTF8ToString(Module._loupe_files_finish()));
+      report.unshift(...result.report);
+      if (result.error) {
+        const error = new Error(result.error);
+        error.report = report;
+        throw error;
+      }
+      return { report, state: state() };
+    } finally {
+      showFileProgress('', null);
     }
-    if (Module._loupe_model_needed()) await loadExtractionModel(report);
-    const result = JSON.parse(Module.UTF8ToString(Module._loupe_files_finish()));
-    report.unshift(...result.report);
-    if (result.error) {
-      const error = new Error(result.error);
-      error.report = report;
-      throw error;
-    }
-    return { report, state: state() };
   }
 
   // The system clipboard: navigator.clipboard where the page may use it, else a hidden text area
@@ -232,6 +266,24 @@
     });
     input.click();
   }
+  // The files under dropped folders (and dropped files), as {name: path, blob}.
+  async function filesInEntries(entries) {
+    const files = [];
+    const walk = async (entry) => {
+      if (entry.isFile) {
+        files.push({ name: entry.fullPath.replace(/^\//, ''), blob: await new Promise((resolve, reject) => entry.file(resolve, reject)) });
+        return;
+      }
+      const reader = entry.createReader();
+      for (;;) {
+        const batch = await new Promise((resolve, reject) => reader.readEntries(resolve, reject));
+        if (batch.length === 0) break;
+        for (const child of batch) await walk(child);
+      }
+    };
+    for (const entry of entries) await walk(entry);
+    return files;
+  }
   function openDroppedOrChosen(files) {
     openFiles(files).then(
       ({ report }) => console.info(report.join('\n')),
@@ -257,43 +309,54 @@
 
   // The on-screen keyboard of a touch screen: when a text field in the canvas takes the keyboard
   // after a tap, a hidden input is focused (inside the tap's touchend, which lets the keyboard
-  // come up); what is typed there goes to ImGui as text, and a deletion as Backspace. Keys the
-  // keyboard reports as key events (Enter, or Backspace on most) reach GLFW as usual.
+  // come up); what is typed there goes to ImGui as text, a deletion as Backspace, and editing
+  // keys (Enter, Backspace, arrows) as keys held for a frame.
   function bridgeTouchKeyboard(canvas) {
     const bridge = document.getElementById('keyboard-bridge');
     const sentinel = ' ';  // so that Backspace in an empty field still gives an input event
     let textWanted = false;
-    let keyEventSeen = false;
     let lastTapEnded = -Infinity;
     const focusBridge = () => {
       bridge.value = sentinel;
       bridge.focus();
     };
-    window.Module.onLoupeTextInput = (wanted) => {
+    const onTextInput = (wanted) => {
       textWanted = wanted;
       if (!wanted && document.activeElement === bridge) canvas.focus();
       // A quick tap ends before ImGui has seen it: the field becomes active just after, still
-      // within the tap's user activation (enough for Android's keyboard; iOS wants a second tap).
-      if (wanted && performance.now() - lastTapEnded < 1000) focusBridge();
+      // within the tap's user activation (about 5 s in Chrome: enough for Android's keyboard;
+      // iOS wants a second tap), however slow the frame.
+      if (wanted && performance.now() - lastTapEnded < 4000) focusBridge();
     };
     canvas.addEventListener('touchend', () => {
       lastTapEnded = performance.now();
       if (textWanted) focusBridge();  // the tap has reached ImGui already: a text field is active
     });
-    bridge.addEventListener('keydown', (event) => { keyEventSeen = event.key === 'Backspace' || event.key.length === 1; });
-    bridge.addEventListener('keypress', () => { keyEventSeen = true; });
-    bridge.addEventListener('input', (event) => {
-      if (!keyEventSeen) {
-        if (event.inputType && event.inputType.startsWith('delete')) {
-          Module.ccall('loupe_press_key', null, ['number'], [259]);  // GLFW_KEY_BACKSPACE
-        } else {
-          const typed = bridge.value.startsWith(sentinel) ? bridge.value.slice(sentinel.length) : bridge.value;
-          if (typed) Module.ccall('loupe_type_text', null, ['string'], [typed]);
+    // Keys pressed while the bridge has the focus: editing keys are held for one frame (a tap on
+    // an on-screen key is down and up at once, quicker than a frame); the rest give text through
+    // the input event. GLFW sees none of them (this listener runs before its own).
+    const editingKeys = { Backspace: 259, Enter: 257, Delete: 261, ArrowLeft: 263, ArrowRight: 262, ArrowUp: 265,
+      ArrowDown: 264, Home: 268, End: 269, Escape: 256, Tab: 258 };
+    for (const type of ['keydown', 'keyup', 'keypress']) {
+      window.addEventListener(type, (event) => {
+        if (document.activeElement !== bridge) return;
+        event.stopImmediatePropagation();
+        if (type === 'keydown' && editingKeys[event.key] !== undefined) {
+          event.preventDefault();
+          Module.ccall('loupe_press_key', null, ['number'], [editingKeys[event.key]]);
         }
+      }, { capture: true });
+    }
+    bridge.addEventListener('input', (event) => {
+      if (event.inputType && event.inputType.startsWith('delete')) {
+        Module.ccall('loupe_press_key', null, ['number'], [259]);  // a keyboard that sends no key event
+      } else {
+        const typed = bridge.value.startsWith(sentinel) ? bridge.value.slice(sentinel.length) : bridge.value;
+        if (typed) Module.ccall('loupe_type_text', null, ['string'], [typed]);
       }
-      keyEventSeen = false;
       bridge.value = sentinel;
     });
+    return { onTextInput };
   }
 
   // The text view: what the explorer shows, as plain HTML (always set as text, never as markup).
@@ -383,27 +446,32 @@
   });
 
   async function start() {
+    // The downloads start first: the feature check creates a WebGL context, which takes a while in
+    // a software renderer, and the network works meanwhile.
+    const downloads = { wasm: { received: 0, total: 0 }, corpus: { received: 0, total: 0 } };
+    const track = (name) => (received, total) => {
+      downloads[name] = { received, total };
+      showProgress(downloads);
+    };
+    const downloading = Promise.all([
+      download('loupe.wasm', track('wasm')),
+      download('corpus.json', track('corpus')),
+    ]);
+    downloading.catch(() => {});  // reported below, once the browser is known to be able to run it
     const problem = missingFeature();
     if (problem) {
       fail(problem);
       rejectReady(new Error(problem));
       return;
     }
-    const downloads = { wasm: { received: 0, total: 0 }, corpus: { received: 0, total: 0 } };
-    const track = (name) => (received, total) => {
-      downloads[name] = { received, total };
-      showProgress(downloads);
-    };
-    const [wasmBinary, corpusBytes] = await Promise.all([
-      download('loupe.wasm', track('wasm')),
-      download('corpus.json', track('corpus')),
-    ]);
+    const [wasmBinary, corpusBytes] = await downloading;
     loadingText.textContent = 'Starting…';
 
     const canvas = document.getElementById('canvas');
     canvas.addEventListener('contextmenu', (event) => event.preventDefault());
     const embedded = new URLSearchParams(location.search).get('embed') === '1';
     takeInputOnlyWithFocus(canvas, embedded);
+    const keyboardBridge = bridgeTouchKeyboard(canvas);  // its key listeners must come before GLFW's
     // A paste: the browser hands the clipboard's text to the page only in this event; ImGui's
     // Ctrl+V reads it from here (platform_web.cpp).
     document.addEventListener('paste', (event) => {
@@ -414,7 +482,14 @@
     window.addEventListener('drop', (event) => {
       event.preventDefault();
       if (!event.dataTransfer || event.dataTransfer.files.length === 0) return;
-      openDroppedOrChosen(event.dataTransfer.files);
+      // Folders: their entries are taken now (they expire with the event), walked after.
+      const entries = Array.from(event.dataTransfer.items || [])
+        .map((item) => (item.webkitGetAsEntry ? item.webkitGetAsEntry() : null)).filter(Boolean);
+      if (entries.some((entry) => entry.isDirectory)) {
+        filesInEntries(entries).then(openDroppedOrChosen, (error) => console.warn(`The folder could not be read: ${error.message}`));
+      } else {
+        openDroppedOrChosen(event.dataTransfer.files);
+      }
     });
     window.Module = {
       canvas,
@@ -434,6 +509,7 @@
         window.dispatchEvent(new CustomEvent('loupe:change', { detail: { fragment } }));
       },
       onLoupeCopy: copyText,
+      onLoupeTextInput: keyboardBridge.onTextInput,
       onLoupeDownload: downloadFile,
       onLoupeChooseFiles: chooseFiles,
       onLoupeOpenInNewTab(fragment) {
@@ -444,7 +520,6 @@
         if (embedded && window.parent !== window) window.parent.postMessage({ loupe: 'size', height: Math.ceil(height) }, '*');
       },
       onLoupeReady() {
-        bridgeTouchKeyboard(canvas);
         document.getElementById('loading').classList.add('done');
         const textViewLink = document.getElementById('text-view-link');
         textViewLink.hidden = embedded;

@@ -11,6 +11,7 @@ namespace loupe::app {
 Explorer& explorer();
 // Shows a line in the status bar (what a reader's files gave, for instance).
 void set_status_message(const std::string& message);
+const std::string& status_message();
 // Frames drawn since the start (none while idle).
 long frames_drawn();
 // The time of each of the last frames drawn, for the frame benchmark (milliseconds): the

@@ -86,6 +86,7 @@ void frame() {
 
 Explorer& explorer() { return the_explorer; }
 void set_status_message(const std::string& message) { widgets.status_message = message; }
+const std::string& status_message() { return widgets.status_message; }
 long frames_drawn() { return frames_drawn_so_far; }
 const std::vector<FrameTime>& frame_times() { return frame_milliseconds; }
 

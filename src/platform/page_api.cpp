@@ -1,5 +1,6 @@
 // The C functions behind the page's `window.loupe` API (web/page.js calls them with cwrap).
 // Strings cross as UTF-8; returned strings stay valid until the next call.
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,11 @@ namespace {
 std::string last_result;
 // A reader's own files, between loupe_files_begin and loupe_files_finish.
 std::unique_ptr<loupe::ingest::CorpusBuilder> files_being_read;
+// The files read, their report and their extraction in progress, between loupe_files_read and
+// loupe_files_finish.
+std::optional<loupe::Corpus> files_read;
+std::vector<std::string> files_report;
+std::optional<loupe::extract::CorpusAnnotator> files_annotator;
 // The extraction's model and rates, loaded on demand (only for a reader's own files).
 std::optional<loupe::extract::EntityTagger> entity_tagger;
 loupe::extract::RateTable rate_table;
@@ -49,6 +55,9 @@ const char* loupe_export(const char* table, const char* format) {
   }
   return last_result.c_str();
 }
+
+// The status bar's line: what the last button or the last files opened gave.
+const char* loupe_status_message() { return loupe::app::status_message().c_str(); }
 
 // How many frames the explorer has drawn: it stops drawing when idle (browser tests check it).
 long loupe_frames_drawn() { return loupe::app::frames_drawn(); }
@@ -151,20 +160,47 @@ const char* loupe_model_load(const char* model, int model_length, const char* ra
   return last_result.c_str();
 }
 
-// Ends the files: extracts (when the model is loaded) and shows them in place of the corpus.
-// Returns {"report": [lines], "error": "" or why nothing was opened} as JSON.
-const char* loupe_files_finish() {
+// Ends reading the files; the extraction follows in steps (loupe_files_extract_next), so that the
+// page stays responsive and shows progress. Returns {"documents": n, "report": [lines], "error"}
+// as JSON; with an error (no document read) the explorer keeps its corpus.
+const char* loupe_files_read() {
   if (!files_being_read) loupe_files_begin();
-  std::vector<std::string> report;
-  loupe::Corpus corpus = files_being_read->finish(report);
+  files_annotator.reset();  // before the corpus it reads is replaced
+  files_report.clear();
+  files_read = files_being_read->finish(files_report);
   files_being_read.reset();
+  const std::string error = files_read->documents.empty() ? "no document could be read from these files" : "";
+  last_result = nlohmann::json{{"documents", files_read->documents.size()}, {"report", files_report}, {"error", error}}
+                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return last_result.c_str();
+}
+
+// Finds the entities of up to `count` more documents; returns how many are done (all of them
+// when there is no model).
+int loupe_files_extract_next(int count) {
+  if (!files_read) return 0;
+  if (!files_annotator && entity_tagger) files_annotator.emplace(*files_read, *entity_tagger);
+  if (!files_annotator) return static_cast<int>(files_read->documents.size());
+  return static_cast<int>(files_annotator->tag_next(static_cast<std::size_t>(std::max(count, 1))));
+}
+
+// Ends the files: finishes the extraction and shows them in place of the corpus (reading them
+// first when loupe_files_read was not called). Returns {"report": [lines], "error": "" or why
+// nothing was opened} as JSON.
+const char* loupe_files_finish() {
+  if (!files_read) loupe_files_read();
   std::string error;
-  if (corpus.documents.empty()) {
+  if (files_read->documents.empty()) {
     error = "no document could be read from these files";
   } else {
-    if (entity_tagger) loupe::extract::annotate_corpus(corpus, *entity_tagger, rate_table);
-    loupe::app::explorer().load(std::move(corpus));
+    if (!files_annotator && entity_tagger) files_annotator.emplace(*files_read, *entity_tagger);
+    if (files_annotator) files_annotator->finish(*files_read, rate_table);
+    files_annotator.reset();
+    loupe::app::explorer().load(std::move(*files_read));
   }
+  files_annotator.reset();
+  files_read.reset();
+  const std::vector<std::string>& report = files_report;
   // The status bar names the files skipped and why; the summary line ends the report.
   std::string status = error.empty() ? std::string() : "Nothing opened: " + error + ". ";
   for (const std::string& line : report) {

@@ -44,3 +44,28 @@ TEST_CASE("the seed corpus gets entities, quotes tied to their speakers, and amo
   const BundleReadResult read = read_bundle(write_bundle(corpus));
   CHECK_MESSAGE(read.corpus.has_value(), read.error);
 }
+
+TEST_CASE("extraction spread over steps, a document at a time, gives what one call gives") {
+  std::ifstream model_stream(LOUPE_ENTITY_MODEL, std::ios::binary);
+  std::ostringstream model;
+  model << model_stream.rdbuf();
+  std::string error;
+  const std::optional<EntityTagger> tagger = model.str().empty() ? std::nullopt : EntityTagger::load(model.str(), error);
+  if (!tagger) {
+    MESSAGE("skipped: no entity model was built");
+    return;
+  }
+  const RateTable rates = read_rate_table(test::read_repo_file("assets/exchange_rates.json"), error);
+  Corpus at_once = test::seed_corpus();
+  annotate_corpus(at_once, *tagger, rates);
+
+  Corpus in_steps = test::seed_corpus();
+  CorpusAnnotator annotator(in_steps, *tagger);
+  std::size_t steps = 0;
+  while (!annotator.all_tagged()) {
+    CHECK(annotator.tag_next(1) == ++steps);
+  }
+  CHECK(steps == 4);
+  annotator.finish(in_steps, rates);
+  CHECK(write_bundle(in_steps) == write_bundle(at_once));
+}

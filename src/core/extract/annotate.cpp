@@ -60,7 +60,24 @@ std::string subject_of_amount(std::string_view text, const std::vector<text::Sen
 
 }  // namespace
 
+CorpusAnnotator::CorpusAnnotator(const Corpus& corpus, const EntityTagger& tagger) : corpus_(corpus), tagger_(tagger) {
+  mentions_by_document_.reserve(corpus.documents.size());
+}
+
+std::size_t CorpusAnnotator::tag_next(std::size_t count) {
+  for (std::size_t tagged = 0; tagged < count && !all_tagged(); ++tagged) {
+    mentions_by_document_.push_back(find_mentions(tagger_, corpus_.documents[mentions_by_document_.size()].text));
+  }
+  return mentions_by_document_.size();
+}
+
 void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable& rates) {
+  CorpusAnnotator annotator(corpus, tagger);
+  annotator.finish(corpus, rates);
+}
+
+void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates) {
+  tag_next(corpus.documents.size());
   corpus.entities.clear();
   corpus.quotes.clear();
   corpus.amounts.clear();
@@ -70,10 +87,8 @@ void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable
   // Entities, and which entity each mention belongs to.
   std::map<MentionKey, std::string> entity_of_mention;
   std::map<std::string, std::string> entity_of_name;  // folded name or alias -> id (the most mentioned wins)
-  // The tagger runs once per document; its mentions serve the entities and the quotes.
-  std::vector<std::vector<RawMention>> mentions_by_document;
-  mentions_by_document.reserve(corpus.documents.size());
-  for (const Document& document : corpus.documents) mentions_by_document.push_back(find_mentions(tagger, document.text));
+  // The tagger ran once per document (tag_next); its mentions serve the entities and the quotes.
+  const std::vector<std::vector<RawMention>>& mentions_by_document = mentions_by_document_;
   // Each document's mentions of the merged entities (with the acronyms merging adds), by type.
   std::vector<std::vector<RawMention>> entity_mentions(corpus.documents.size());
   for (const Entity& entity : merge_mentions(mentions_by_document, corpus)) {

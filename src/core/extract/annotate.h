@@ -2,7 +2,11 @@
 // amounts of money with their USD values and the entity they belong to, written into the Corpus.
 #pragma once
 
+#include <cstddef>
+#include <vector>
+
 #include "core/corpus.h"
+#include "core/extract/entities.h"
 #include "core/extract/money.h"
 #include "core/extract/ner.h"
 
@@ -10,5 +14,24 @@ namespace loupe::extract {
 
 // Replaces the corpus's entities, quotes and amounts with what the tagger and rules find.
 void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable& rates);
+
+// The same, step by step, so that the page can spread the work over frames with a progress bar:
+// tag_next tags a few documents at a time (the bulk of the work), finish merges the entities and
+// finds the quotes and amounts.
+class CorpusAnnotator {
+ public:
+  CorpusAnnotator(const Corpus& corpus, const EntityTagger& tagger);
+  // Tags up to `count` more documents; returns how many are tagged so far.
+  std::size_t tag_next(std::size_t count);
+  bool all_tagged() const { return mentions_by_document_.size() == corpus_.documents.size(); }
+  // Tags what is left, then writes the entities, quotes and amounts into `corpus` (the one given
+  // to the constructor).
+  void finish(Corpus& corpus, const RateTable& rates);
+
+ private:
+  const Corpus& corpus_;
+  const EntityTagger& tagger_;
+  std::vector<std::vector<RawMention>> mentions_by_document_;
+};
 
 }  // namespace loupe::extract
