@@ -307,6 +307,33 @@
     canvas.addEventListener('pointerdown', () => canvas.focus());
   }
 
+  // Touches reach GLFW (and ImGui) as the mouse, one step per animation frame: the finger's place,
+  // then the press, then the release. A quick tap is otherwise down and up before ImGui's next
+  // frame, which then misses it (Dear ImGui 1.86 reads the button's state once per frame).
+  function paceTouchesByFrames(canvas, onTouchEnd) {
+    let queue = Promise.resolve();
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+    const send = (type, touch) => {
+      const init = { bubbles: true, cancelable: true, clientX: touch.clientX, clientY: touch.clientY, screenX: touch.screenX,
+        screenY: touch.screenY, button: 0, buttons: type === 'mouseup' ? 0 : 1 };
+      queue = queue.then(nextFrame).then(() => canvas.dispatchEvent(new MouseEvent(type, init)));
+    };
+    const handlers = {
+      touchstart: (touch) => { send('mousemove', touch); send('mousedown', touch); },
+      touchmove: (touch) => send('mousemove', touch),
+      touchend: (touch) => { send('mouseup', touch); onTouchEnd(); },  // inside the tap, where a page may bring up the keyboard
+    };
+    handlers.touchcancel = handlers.touchend;
+    for (const [type, handle] of Object.entries(handlers)) {
+      window.addEventListener(type, (event) => {
+        if (event.target !== canvas || event.changedTouches.length === 0) return;
+        event.stopImmediatePropagation();  // GLFW's own touch handling is left out
+        event.preventDefault();  // and so are the browser's emulated mouse events
+        handle(event.changedTouches[0]);
+      }, { capture: true, passive: false });
+    }
+  }
+
   // The on-screen keyboard of a touch screen: when a text field in the canvas takes the keyboard
   // after a tap, a hidden input is focused (inside the tap's touchend, which lets the keyboard
   // come up); what is typed there goes to ImGui as text, a deletion as Backspace, and editing
@@ -328,10 +355,10 @@
       // iOS wants a second tap), however slow the frame.
       if (wanted && performance.now() - lastTapEnded < 4000) focusBridge();
     };
-    canvas.addEventListener('touchend', () => {
+    const onTouchEnd = () => {
       lastTapEnded = performance.now();
       if (textWanted) focusBridge();  // the tap has reached ImGui already: a text field is active
-    });
+    };
     // Keys pressed while the bridge has the focus: editing keys are held for one frame (a tap on
     // an on-screen key is down and up at once, quicker than a frame); the rest give text through
     // the input event. GLFW sees none of them (this listener runs before its own).
@@ -356,7 +383,7 @@
       }
       bridge.value = sentinel;
     });
-    return { onTextInput };
+    return { onTextInput, onTouchEnd };
   }
 
   // The text view: what the explorer shows, as plain HTML (always set as text, never as markup).
@@ -472,6 +499,7 @@
     const embedded = new URLSearchParams(location.search).get('embed') === '1';
     takeInputOnlyWithFocus(canvas, embedded);
     const keyboardBridge = bridgeTouchKeyboard(canvas);  // its key listeners must come before GLFW's
+    paceTouchesByFrames(canvas, keyboardBridge.onTouchEnd);
     // A paste: the browser hands the clipboard's text to the page only in this event; ImGui's
     // Ctrl+V reads it from here (platform_web.cpp).
     document.addEventListener('paste', (event) => {

@@ -129,6 +129,37 @@ const char* export_table_name(ExportTable table) {
   return "table";
 }
 
+std::string entity_as_text(const Explorer& explorer, std::size_t entity) {
+  const EntityRecord& record = explorer.corpus().entities.at(entity);
+  std::string text = record.name + " (" + record.type + "): " + std::to_string(record.mentions.size()) + " mentions";
+  for (std::size_t a = 0; a < record.aliases.size(); ++a) text += (a == 0 ? ", also " : ", ") + record.aliases[a];
+  return text;
+}
+
+std::string quote_as_text(const Explorer& explorer, std::size_t quote) {
+  const QuoteRecord& record = explorer.corpus().quotes.at(quote);
+  const std::string speaker = explorer.speaker_of(record);
+  return "\xE2\x80\x9C" + text_of(explorer.corpus(), record.span) + "\xE2\x80\x9D \xE2\x80\x94 " +
+         (speaker.empty() ? std::string("unknown speaker") : speaker) + (record.role.empty() ? "" : ", " + record.role) + ", in " +
+         explorer.corpus().documents.at(record.span.document).title;
+}
+
+std::string amount_as_text(const Explorer& explorer, std::size_t amount) {
+  const AmountRecord& record = explorer.corpus().amounts.at(amount);
+  std::string text = text_of(explorer.corpus(), record.span);
+  const auto dollars = [](double value) {
+    char buffer[48];
+    std::snprintf(buffer, sizeof buffer, "US$%.0f", value);
+    return std::string(buffer);
+  };
+  if (record.usd_minimum && record.usd_maximum) {
+    text += ": " + dollars(*record.usd_minimum) + (*record.usd_maximum != *record.usd_minimum ? " to " + dollars(*record.usd_maximum) : "");
+  }
+  const std::string subject = explorer.entity_name(record.subject);
+  if (!subject.empty()) text += ", for " + subject;
+  return text + ", in " + explorer.corpus().documents.at(record.span.document).title;
+}
+
 std::string csv_field(std::string_view value) {
   std::string field(value);
   if (!field.empty() && (field[0] == '=' || field[0] == '+' || field[0] == '-' || field[0] == '@' || field[0] == '\t' || field[0] == '\r')) {

@@ -23,6 +23,13 @@ std::string export_table(const Explorer& explorer, ExportTable table, ExportForm
 // A file name for it: "<corpus>-<table>.csv", with characters unsafe in file names replaced.
 std::string export_file_name(const Explorer& explorer, ExportTable table, ExportFormat format);
 
+// One record as a line of text for the clipboard: an entity ("Arthur Mensch (person): 9 mentions,
+// also Mensch"), a quote ("“…” — Yann LeCun, Meta's chief AI scientist, in <title>"), an amount
+// ("109-billion-euro: US$113,000,000,000, for France, in <title>"); positions in the corpus's lists.
+std::string entity_as_text(const Explorer& explorer, std::size_t entity);
+std::string quote_as_text(const Explorer& explorer, std::size_t quote);
+std::string amount_as_text(const Explorer& explorer, std::size_t amount);
+
 // One CSV field: quoted when it holds a comma, a quote or a line break; a leading = + - @, tab
 // or carriage return is prefixed with ' so that a spreadsheet shows it as text.
 std::string csv_field(std::string_view value);

@@ -1,6 +1,8 @@
 // The entities panel (see entities_panel.h).
 #include "ui/entities_panel.h"
 
+#include "core/export.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -24,7 +26,7 @@ void open_document(const Corpus& corpus, std::size_t document, std::vector<Actio
 // The query that keeps the documents mentioning an entity.
 std::string entity_query(const EntityRecord& entity) { return "entity:\"" + entity.name + "\""; }
 
-void draw_table(const Explorer& explorer, std::vector<Action>& actions) {
+void draw_table(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions) {
   const Corpus& corpus = explorer.corpus();
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                      ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
@@ -59,6 +61,7 @@ void draw_table(const Explorer& explorer, std::vector<Action>& actions) {
       if (ImGui::Selectable(entity.name.c_str(), selected == row.entity, ImGuiSelectableFlags_SpanAllColumns)) {
         actions.push_back(SelectEntity{entity.id});
       }
+      offer_copy(entity_as_text(explorer, row.entity), widgets);
       ImGui::TableNextColumn();
       ImGui::PushStyleColor(ImGuiCol_Text, entity_type_color(entity.type));
       ImGui::TextUnformatted(entity.type.c_str());
@@ -139,7 +142,7 @@ void draw_card(const Explorer& explorer, const EntityCard& card, std::vector<Act
 
 }  // namespace
 
-void draw_entities_panel(const Explorer& explorer, std::vector<Action>& actions) {
+void draw_entities_panel(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions) {
   if (explorer.corpus().entities.empty()) {
     ImGui::TextDisabled("This corpus has no entities: it was built without extraction (loupe build --model).");
     return;
@@ -148,7 +151,7 @@ void draw_entities_panel(const Explorer& explorer, std::vector<Action>& actions)
   const bool narrow = available.x < ImGui::GetFontSize() * 44.0f;
   const ImVec2 table_size = narrow ? ImVec2(0, available.y * 0.45f) : ImVec2(available.x * 0.55f, 0);
   ImGui::BeginChild("entity table", table_size, false);
-  draw_table(explorer, actions);
+  draw_table(explorer, widgets, actions);
   ImGui::EndChild();
   if (!narrow) ImGui::SameLine();
   ImGui::BeginChild("entity card", ImVec2(0, 0), true);

@@ -204,9 +204,9 @@ bool begin_view_tab(const std::string& label, const char* view, const ExplorerSt
 
 // Draws the panel of one view.
 void draw_view(const std::string& view, const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions) {
-  if (view == "entities") draw_entities_panel(explorer, actions);
+  if (view == "entities") draw_entities_panel(explorer, widgets, actions);
   else if (view == "quotes") draw_quotes_panel(explorer, widgets, actions);
-  else if (view == "money") draw_money_panel(explorer, actions);
+  else if (view == "money") draw_money_panel(explorer, widgets, actions);
   else if (view == "network") draw_network_panel(explorer, widgets, actions);
   else if (view == "concordance") draw_concordance_panel(explorer, widgets, actions);
   else if (view == "terms") draw_terms_panel(explorer, widgets, actions);
@@ -229,6 +229,15 @@ void draw_embedded(const Explorer& explorer, WidgetState& widgets, std::vector<A
 }
 
 }  // namespace
+
+void offer_copy(const std::string& text, WidgetState& widgets) {
+  const bool hovered = ImGui::IsItemHovered();
+  if (hovered && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C))) widgets.requests.copy_text = text;
+  if (ImGui::BeginPopupContextItem("copy row")) {
+    if (ImGui::MenuItem("Copy")) widgets.requests.copy_text = text;
+    ImGui::EndPopup();
+  }
+}
 
 bool wants_more_frames(const WidgetState& widgets) {
   return widgets.shown_view == "network" && widgets.network.layout && !widgets.network.layout->settled();

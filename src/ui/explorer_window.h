@@ -58,6 +58,10 @@ struct WidgetState {
 
 void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions);
 
+// A table row's copy: a right click offers "Copy", and Ctrl+C copies the row under the mouse
+// (call right after the row's selectable).
+void offer_copy(const std::string& text, WidgetState& widgets);
+
 // Whether something on screen still moves (the network's layout settling) and needs frames
 // though nothing else happens.
 bool wants_more_frames(const WidgetState& widgets);

@@ -1,6 +1,8 @@
 // The money panel (see money_panel.h).
 #include "ui/money_panel.h"
 
+#include "core/export.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -47,7 +49,7 @@ void draw_bar(const AmountRecord& amount, const LogScale& scale) {
 
 }  // namespace
 
-void draw_money_panel(const Explorer& explorer, std::vector<Action>& actions) {
+void draw_money_panel(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions) {
   const Corpus& corpus = explorer.corpus();
   if (corpus.amounts.empty()) {
     ImGui::TextDisabled("This corpus has no amounts of money: it was built without extraction (loupe build --rates).");
@@ -92,6 +94,7 @@ void draw_money_panel(const Explorer& explorer, std::vector<Action>& actions) {
         actions.push_back(ShowView{"documents"});
       }
       ImGui::PopFont();
+      offer_copy(amount_as_text(explorer, position), widgets);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s %.6g \xE2\x80\x93 %.6g, in %s", amount.currency.c_str(), amount.minimum, amount.maximum, document.title.c_str());
       ImGui::TableNextColumn();
       draw_bar(amount, scale);

@@ -1,6 +1,8 @@
 // The quotes panel (see quotes_panel.h).
 #include "ui/quotes_panel.h"
 
+#include "core/export.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -78,6 +80,7 @@ void draw_quotes_panel(const Explorer& explorer, WidgetState& widgets, std::vect
         actions.push_back(ShowView{"documents"});
       }
       ImGui::PopFont();
+      offer_copy(quote_as_text(explorer, position), widgets);
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open \"%s\" in the reader", document.title.c_str());
       if (!quote.role.empty()) {  // under the name, inside the selectable row
         const ImVec2 top = ImGui::GetItemRectMin();

@@ -328,6 +328,25 @@ describe('Loupe web page', () => {
     assert.equal(csv.trim().split('\r\n').length, results.length + 1);
   });
 
+  test('a right click on a quote offers Copy, which puts the quote on the clipboard', async () => {
+    await page.evaluate(() => {
+      window.loupe.filter('');
+      window.loupe.search('');
+      window.loupe.show('quotes');
+      window.__copied = null;
+      navigator.clipboard.writeText = async (text) => { window.__copied = text; };
+    });
+    await frames();
+    await page.mouse.click(60, 200, { button: 'right' });  // the first quote's speaker
+    await frames();
+    await page.mouse.click(90, 215);  // "Copy", the context menu's only item
+    await page.waitForFunction(() => window.__copied !== null, null, { timeout: 10_000 });
+    const copied = await page.evaluate(() => window.__copied);
+    const first = (await page.evaluate(() => window.loupe.export('quotes'))).quotes[0];
+    assert.ok(copied.startsWith(`\u201c${first.quote}\u201d \u2014 ${first.speaker}`), copied);
+    assert.match((await state()).status, /Copied/);
+  });
+
   test('filter chips narrow the results and clear', async () => {
     await search('');
     const narrowed = await page.evaluate(() => window.loupe.filter('has:money'));

@@ -119,3 +119,12 @@ TEST_CASE("the embed snippet names the page's embed.js and the view, escaped for
   CHECK(embed_snippet("https://example.org/", "q=\"><script>") ==
         "<script src=\"https://example.org/embed.js\" data-view=\"#q=&quot;&gt;&lt;script&gt;\" async></script>");
 }
+
+TEST_CASE("a quote, an amount and an entity copy as one line of text naming where they come from") {
+  const Explorer explorer = seeds_with_a_quote();
+  const std::string title = explorer.corpus().documents[1].title;
+  CHECK(quote_as_text(explorer, 0) ==
+        "\xE2\x80\x9CWhen you do research in secret, you fall behind\xE2\x80\x9D \xE2\x80\x94 Yann LeCun, Meta's chief AI scientist, in " + title);
+  CHECK(amount_as_text(explorer, 0) == explorer.corpus().documents[2].text.substr(10, 10) + ": US$5000000, in " + explorer.corpus().documents[2].title);
+  CHECK(entity_as_text(explorer, 0) == "Yann LeCun (person): 1 mentions, also LeCun");
+}
