@@ -299,11 +299,21 @@
     const bridge = document.getElementById('keyboard-bridge');
     const explorerHasInput = () => textView.hidden && (document.activeElement === canvas || document.activeElement === bridge ||
       (!embedded && document.activeElement === document.body));
-    for (const type of ['wheel', 'keydown', 'keyup', 'keypress']) {
+    for (const type of ['keydown', 'keyup', 'keypress']) {
       window.addEventListener(type, (event) => {
         if (!explorerHasInput()) event.stopImmediatePropagation();
       }, { capture: true });
     }
+    // The wheel scrolls through loupe_scroll (pixels made wheel steps), not through GLFW.
+    const pixelsPerUnit = [1, 16, 400];  // deltaMode: pixels, lines, pages
+    window.addEventListener('wheel', (event) => {
+      if (event.target !== canvas) return;
+      event.stopImmediatePropagation();
+      if (!explorerHasInput()) return;  // the host page scrolls
+      event.preventDefault();
+      const unit = pixelsPerUnit[event.deltaMode] ?? 1;
+      Module.ccall('loupe_scroll', null, ['number', 'number'], [event.deltaX * unit, event.deltaY * unit]);
+    }, { capture: true, passive: false });
     canvas.addEventListener('pointerdown', () => canvas.focus());
   }
 
@@ -318,9 +328,15 @@
         screenY: touch.screenY, button: 0, buttons: type === 'mouseup' ? 0 : 1 };
       queue = queue.then(nextFrame).then(() => canvas.dispatchEvent(new MouseEvent(type, init)));
     };
+    let lastTouch = null;
     const handlers = {
-      touchstart: (touch) => { send('mousemove', touch); send('mousedown', touch); },
-      touchmove: (touch) => send('mousemove', touch),
+      touchstart: (touch) => { lastTouch = touch; send('mousemove', touch); send('mousedown', touch); },
+      // A drag scrolls what is under the finger, as a wheel would.
+      touchmove: (touch) => {
+        if (lastTouch) Module.ccall('loupe_scroll', null, ['number', 'number'], [lastTouch.clientX - touch.clientX, lastTouch.clientY - touch.clientY]);
+        lastTouch = touch;
+        send('mousemove', touch);
+      },
       touchend: (touch) => { send('mouseup', touch); onTouchEnd(); },  // inside the tap, where a page may bring up the keyboard
     };
     handlers.touchcancel = handlers.touchend;

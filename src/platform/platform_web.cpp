@@ -103,6 +103,18 @@ EMSCRIPTEN_KEEPALIVE void loupe_type_text(const char* text) {
   ImGui::GetIO().AddInputCharactersUTF8(text);
   loupe::platform::wake();
 }
+// The wheel and touch drags, from page.js: a distance in CSS pixels (positive: down / right, as the
+// browser's wheel events give it), turned into ImGui's wheel steps (one step scrolls five lines).
+// Emscripten's GLFW passes the browser's raw deltas, a hundred times too large and upside down.
+EMSCRIPTEN_KEEPALIVE void loupe_scroll(double right, double down) {
+  ImGuiIO& io = ImGui::GetIO();
+  const double pixels_per_step = 5.0 * (io.Fonts->Fonts.empty() ? 16.0 : io.Fonts->Fonts[0]->FontSize);
+  const double ratio = emscripten_get_device_pixel_ratio();
+  io.MouseWheel -= static_cast<float>(down * ratio / pixels_per_step);
+  io.MouseWheelH -= static_cast<float>(right * ratio / pixels_per_step);
+  loupe::platform::wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void loupe_press_key(int key) {
   if (key < 0 || key >= static_cast<int>(IM_ARRAYSIZE(ImGui::GetIO().KeysDown))) return;
   ImGui::GetIO().KeysDown[key] = true;

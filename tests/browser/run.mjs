@@ -347,6 +347,24 @@ describe('Loupe web page', () => {
     assert.match((await state()).status, /Copied/);
   });
 
+  test('the mouse wheel scrolls the reader down and back up', async () => {
+    const { documents } = await page.evaluate(() => { window.loupe.filter(''); window.loupe.search(''); window.loupe.show('documents'); return window.loupe.state(); });
+    await select(documents[0].id);
+    await page.mouse.move(950, 500);
+    await frames();
+    const reader = { x: 700, y: 150, width: 540, height: 560 };
+    const top = await page.screenshot({ clip: reader });
+    await page.mouse.wheel(0, 300);
+    await frames();
+    await frames();
+    const scrolled = await page.screenshot({ clip: reader });
+    assert.ok(!top.equals(scrolled), 'the reader moved');
+    await page.mouse.wheel(0, -3000);
+    await frames();
+    await frames();
+    assert.ok(top.equals(await page.screenshot({ clip: reader })), 'back at the top');
+  });
+
   test('filter chips narrow the results and clear', async () => {
     await search('');
     const narrowed = await page.evaluate(() => window.loupe.filter('has:money'));
