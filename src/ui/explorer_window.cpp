@@ -164,7 +164,7 @@ void draw_status_bar(const Explorer& explorer, const WidgetState& widgets) {
 
 // The documents view: the results list and the reader, side by side on a wide window; on a
 // narrow one (a phone, a blog column) the list sits above the reader.
-void draw_documents_view(const Explorer& explorer, std::vector<Action>& actions) {
+void draw_documents_view(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions) {
   const ImVec2 available = ImGui::GetContentRegionAvail();
   const float font_size = ImGui::GetFontSize();
   const bool narrow = available.x < font_size * 44.0f;
@@ -187,7 +187,7 @@ void draw_documents_view(const Explorer& explorer, std::vector<Action>& actions)
   ImGui::EndChild();
   if (!narrow) ImGui::SameLine();
   ImGui::BeginChild("reader", ImVec2(0, 0), true);
-  draw_reader_panel(explorer, actions);
+  draw_reader_panel(explorer, widgets, actions);
   ImGui::EndChild();
 }
 
@@ -210,7 +210,7 @@ void draw_view(const std::string& view, const Explorer& explorer, WidgetState& w
   else if (view == "network") draw_network_panel(explorer, widgets, actions);
   else if (view == "concordance") draw_concordance_panel(explorer, widgets, actions);
   else if (view == "terms") draw_terms_panel(explorer, widgets, actions);
-  else draw_documents_view(explorer, actions);
+  else draw_documents_view(explorer, widgets, actions);
 }
 
 // An embedded view: a line naming the corpus and the query with an "Open in Loupe" link, then

@@ -58,8 +58,8 @@ struct WidgetState {
 
 void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions);
 
-// A table row's copy: a right click offers "Copy", and Ctrl+C copies the row under the mouse
-// (call right after the row's selectable).
+// Copying what was just drawn (a table row, a paragraph, a title): a right click on it offers
+// "Copy", and Ctrl+C copies it while the mouse is over it. Call right after the item or group.
 void offer_copy(const std::string& text, WidgetState& widgets);
 
 // Whether something on screen still moves (the network's layout settling) and needs frames

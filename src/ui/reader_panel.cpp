@@ -140,7 +140,7 @@ void draw_legend(const Explorer& explorer, std::size_t document, float width) {
 
 }  // namespace
 
-void draw_reader_panel(const Explorer& explorer, std::vector<Action>& actions) {
+void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions) {
   const ExplorerState& state = explorer.state();
   if (!state.selected) {
     ImGui::TextDisabled(explorer.loaded() ? "Select a document to read it." : "Loading\xE2\x80\xA6");
@@ -156,9 +156,13 @@ void draw_reader_panel(const Explorer& explorer, std::vector<Action>& actions) {
   if (indent > 0) ImGui::Indent(indent);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap_width);
 
+  // A right click on the title copies the whole article; on a paragraph, that paragraph.
+  ImGui::BeginGroup();
   ImGui::PushFont(fonts().heading);
   draw_highlighted_text(document.title, explorer.title_highlights(*state.selected), {wrap_width, 0, 0});
   ImGui::PopFont();
+  ImGui::EndGroup();
+  offer_copy(document.title + "\n\n" + document.text, widgets);
   ImGui::TextDisabled("%s  \xC2\xB7  %zu words  \xC2\xB7  %zu matches", document.id.c_str(), document.word_count,
                       explorer.state().query.empty() ? std::size_t{0} : explorer.text_highlights(*state.selected).size());
   draw_legend(explorer, *state.selected, wrap_width);
@@ -178,8 +182,13 @@ void draw_reader_panel(const Explorer& explorer, std::vector<Action>& actions) {
     if (paragraph.find_first_not_of(" \t") != std::string_view::npos) {
       const auto start = static_cast<std::uint32_t>(paragraph_start);
       const auto end = static_cast<std::uint32_t>(paragraph_end);
+      ImGui::PushID(static_cast<int>(paragraph_start));
+      ImGui::BeginGroup();
       const int hovered = draw_highlighted_text(paragraph, highlights_within(highlights, start, end), {wrap_width, 0, 0},
                                                 marks_within(marks, start, end));
+      ImGui::EndGroup();
+      offer_copy(std::string(paragraph), widgets);
+      ImGui::PopID();
       if (hovered >= 0) hovered_mark = hovered;
       ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() * 0.5f));
     }

@@ -5,9 +5,10 @@
 #include <vector>
 
 #include "core/explorer.h"
+#include "ui/explorer_window.h"
 
 namespace loupe::ui {
 
-void draw_reader_panel(const Explorer& explorer, std::vector<Action>& actions);
+void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions);
 
 }  // namespace loupe::ui
