@@ -19,7 +19,9 @@ void draw_term_list(const char* heading, const std::vector<search::TermScore>& t
   ImGui::TextUnformatted(heading);
   ImGui::PopFont();
   if (terms.empty()) {
+    ImGui::PushTextWrapPos(0.0f);  // the column is narrow: the sentence wraps
     ImGui::TextDisabled(keyness ? "(nothing stands out against the rest of the corpus)" : "(no words)");
+    ImGui::PopTextWrapPos();
     return;
   }
   ImGui::PushID(heading);
