@@ -91,6 +91,12 @@ describe('Loupe web page', () => {
       viewport: { width: 1280, height: 800 },
     });
     page = context.pages()[0] ?? await context.newPage();
+    // Anything the page's Content-Security-Policy blocks (web/index.html) is a failure.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline code'}`);
+      });
+    });
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console error: ${message.text()} (at ${message.location().url})`);
     });
