@@ -1,8 +1,8 @@
 // The one explorer the app runs and its status line, reachable from the page's API (page_api.cpp) and main.cpp.
 #pragma once
 
+#include <deque>
 #include <string>
-#include <vector>
 
 #include "core/explorer.h"
 
@@ -21,6 +21,6 @@ struct FrameTime {
   double interface_ms = 0.0;
   double render_ms = 0.0;
 };
-const std::vector<FrameTime>& frame_times();
+const std::deque<FrameTime>& frame_times();
 
 }  // namespace loupe::app

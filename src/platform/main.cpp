@@ -7,6 +7,7 @@
 // page's URL fragment describes (what the desktop's Share link copies).
 #include <chrono>
 #include <cstdio>
+#include <deque>
 #include <cstdlib>
 #include <string>
 #include <utility>
@@ -29,7 +30,7 @@ float fonts_scale = 0.0f;
 bool ready_announced = false;
 bool dark_theme = false;
 long frames_drawn_so_far = 0;
-std::vector<app::FrameTime> frame_milliseconds;  // of the last kFramesTimed frames drawn
+std::deque<app::FrameTime> frame_milliseconds;  // of the last kFramesTimed frames drawn
 constexpr std::size_t kFramesTimed = 1000;
 long frame_limit = 0;  // 0: run until the window is closed
 
@@ -70,7 +71,7 @@ void frame() {
   if (!actions.empty() || ui::wants_more_frames(widgets)) platform::wake();
   carry_out_requests();
   ++frames_drawn_so_far;
-  if (frame_milliseconds.size() >= kFramesTimed) frame_milliseconds.erase(frame_milliseconds.begin());
+  if (frame_milliseconds.size() >= kFramesTimed) frame_milliseconds.pop_front();
   using Milliseconds = std::chrono::duration<double, std::milli>;
   frame_milliseconds.push_back({Milliseconds(rendering - started + (std::chrono::steady_clock::now() - rendered)).count(),
                                 Milliseconds(rendered - rendering).count()});
@@ -88,7 +89,7 @@ Explorer& explorer() { return the_explorer; }
 void set_status_message(const std::string& message) { widgets.status_message = message; }
 const std::string& status_message() { return widgets.status_message; }
 long frames_drawn() { return frames_drawn_so_far; }
-const std::vector<FrameTime>& frame_times() { return frame_milliseconds; }
+const std::deque<FrameTime>& frame_times() { return frame_milliseconds; }
 
 }  // namespace loupe::app
 

@@ -13,16 +13,26 @@
 using namespace loupe;
 using namespace loupe::extract;
 
-TEST_CASE("the seed corpus gets entities, quotes tied to their speakers, and amounts in dollars") {
+namespace {
+
+// The tagger the build trained, or nothing when it was built without the shared data.
+std::optional<EntityTagger> built_tagger() {
   std::ifstream model_stream(LOUPE_ENTITY_MODEL, std::ios::binary);
   std::ostringstream model;
   model << model_stream.rdbuf();
   std::string error;
-  const std::optional<EntityTagger> tagger = model.str().empty() ? std::nullopt : EntityTagger::load(model.str(), error);
+  return model.str().empty() ? std::nullopt : EntityTagger::load(model.str(), error);
+}
+
+}  // namespace
+
+TEST_CASE("the seed corpus gets entities, quotes tied to their speakers, and amounts in dollars") {
+  const std::optional<EntityTagger> tagger = built_tagger();
   if (!tagger) {
     MESSAGE("skipped: no entity model was built");
     return;
   }
+  std::string error;
   const RateTable rates = read_rate_table(test::read_repo_file("assets/exchange_rates.json"), error);
   REQUIRE(error.empty());
   Corpus corpus = test::seed_corpus();
@@ -46,15 +56,12 @@ TEST_CASE("the seed corpus gets entities, quotes tied to their speakers, and amo
 }
 
 TEST_CASE("extraction spread over steps, a document at a time, gives what one call gives") {
-  std::ifstream model_stream(LOUPE_ENTITY_MODEL, std::ios::binary);
-  std::ostringstream model;
-  model << model_stream.rdbuf();
-  std::string error;
-  const std::optional<EntityTagger> tagger = model.str().empty() ? std::nullopt : EntityTagger::load(model.str(), error);
+  const std::optional<EntityTagger> tagger = built_tagger();
   if (!tagger) {
     MESSAGE("skipped: no entity model was built");
     return;
   }
+  std::string error;
   const RateTable rates = read_rate_table(test::read_repo_file("assets/exchange_rates.json"), error);
   Corpus at_once = test::seed_corpus();
   annotate_corpus(at_once, *tagger, rates);
