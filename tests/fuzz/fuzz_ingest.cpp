@@ -1,0 +1,75 @@
+// Fuzz target: one file of arbitrary bytes through ingest, under each format it reads. The first
+// byte picks the extension (.txt .md .json .jsonl .html .htm), the rest are the file's bytes.
+// Checks the promises ingest and the bundle make about what comes out: an error or documents,
+// never both or neither; ids non-empty; titles and texts well-formed UTF-8 with LF line ends and
+// one-line titles; and a corpus built from the file (CorpusBuilder), annotated by a tiny tagger,
+// must write as a bundle that reads back, and index.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/bundle.h"
+#include "core/extract/annotate.h"
+#include "core/ingest/corpus_builder.h"
+#include "core/ingest/ingest.h"
+#include "core/search/index.h"
+#include "fuzz_common.h"
+
+using namespace loupe;
+
+namespace {
+
+void check_document(const Document& document) {
+  if (document.id.empty()) fuzz::finding("a document with an empty id");
+  if (!fuzz::valid_utf8(document.title)) fuzz::finding("a title that is not UTF-8", document.title);
+  if (!fuzz::valid_utf8(document.text)) fuzz::finding("a text that is not UTF-8", document.id);
+  if (document.title.find_first_of("\r\n") != std::string::npos) fuzz::finding("a title of more than one line", document.title);
+  if (document.text.find('\r') != std::string::npos) fuzz::finding("a CR left in a text", document.id);
+  for (const RemovedText& removed : document.removed) {
+    if (!fuzz::valid_utf8(removed.text)) fuzz::finding("removed text that is not UTF-8", removed.reason);
+  }
+  for (const std::string& warning : document.warnings) {
+    if (!fuzz::valid_utf8(warning)) fuzz::finding("a warning that is not UTF-8", warning);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  fuzz::tiny_tagger();
+  fuzz::rate_table();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) return 0;
+  const std::string_view extension = ingest::kSupportedExtensions[data[0] % ingest::kSupportedExtensions.size()];
+  const std::string path = "fuzz/input" + std::string(extension);
+  const std::string_view bytes(reinterpret_cast<const char*>(data) + 1, size - 1);
+
+  const ingest::IngestResult result = ingest::ingest_file(path, bytes);
+  if (result.error.empty() == result.documents.empty()) {
+    fuzz::finding(result.error.empty() ? "no documents and no error" : "documents and an error", result.error);
+  }
+  for (const Document& document : result.documents) check_document(document);
+
+  ingest::CorpusBuilder builder("fuzz");
+  builder.add_file(path, path, bytes);
+  std::vector<std::string> report;
+  Corpus corpus = builder.finish(report);
+  if (corpus.documents.size() != result.documents.size() && result.documents.size() <= 1) {
+    fuzz::finding("the corpus builder kept a different number of documents than ingest read");
+  }
+  if (corpus.documents.empty()) return 0;
+
+  extract::annotate_corpus(corpus, fuzz::tiny_tagger(), fuzz::rate_table());
+  const std::string bundle = write_bundle(corpus);
+  const BundleReadResult read = read_bundle(bundle);
+  if (!read.corpus) fuzz::finding("a corpus read from a file does not read back as a bundle", read.error);
+  if (read.corpus->documents.size() != corpus.documents.size()) fuzz::finding("the bundle lost documents");
+
+  const search::Index index = search::Index::build(*read.corpus);
+  if (index.document_count() != corpus.documents.size()) fuzz::finding("the index lost documents");
+  return 0;
+}
