@@ -230,16 +230,20 @@ void draw_embedded(const Explorer& explorer, WidgetState& widgets, std::vector<A
 
 }  // namespace
 
-void offer_copy(const std::string& text, WidgetState& widgets) {
+void offer_copy(const std::string& text, WidgetState& widgets, std::string_view selection) {
   const bool hovered = ImGui::IsItemHovered();
-  if (hovered && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C))) widgets.requests.copy_text = text;
+  if (hovered && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C))) {
+    widgets.requests.copy_text = selection.empty() ? text : std::string(selection);
+  }
   if (ImGui::BeginPopupContextItem("copy row")) {
-    if (ImGui::MenuItem("Copy")) widgets.requests.copy_text = text;
+    if (!selection.empty() && ImGui::MenuItem("Copy selection")) widgets.requests.copy_text = std::string(selection);
+    if (ImGui::MenuItem(selection.empty() ? "Copy" : "Copy paragraph")) widgets.requests.copy_text = text;
     ImGui::EndPopup();
   }
 }
 
 bool wants_more_frames(const WidgetState& widgets) {
+  if (widgets.reader_selection.dragging) return true;  // the reader scrolls while a selection is dragged past its edge
   return widgets.shown_view == "network" && widgets.network.layout && !widgets.network.layout->settled();
 }
 

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,6 +27,17 @@ struct NetworkWidgets {
   int pressed_node = -1;                      // the node under the mouse button, or -1
   bool dragged = false;                       // whether the press has moved (a drag, not a click)
   int menu_node = -1;                         // the node whose context menu is open
+};
+
+// The reader's selection, made with the mouse: byte offsets into the shown document's text.
+struct ReaderSelection {
+  std::size_t document = SIZE_MAX;  // the document it belongs to; another one clears it
+  std::uint32_t anchor = 0;         // where the press was
+  std::uint32_t focus = 0;          // where the mouse is, or was at the release
+  bool dragging = false;            // the button is still down
+  std::uint32_t start() const { return anchor < focus ? anchor : focus; }
+  std::uint32_t end() const { return anchor < focus ? focus : anchor; }
+  bool empty() const { return anchor == focus; }
 };
 
 // What the interface asks of the platform in a frame (a button pressed); main.cpp carries it
@@ -49,6 +61,7 @@ struct WidgetState {
   int concordance_order = 0;   // search::ConcordanceOrder: document, left, right
   std::string chosen_term;     // the terms panel's word shown in the strip
   NetworkWidgets network;
+  ReaderSelection reader_selection;
   bool embedded = false;       // ?embed=1: one view, no chrome (the page sets it)
   std::string page_address;    // where the page is served ("https://example.org/loupe/"), empty on the desktop
   std::string status_message;  // what the last request did ("Link copied"), shown in the status bar
@@ -60,7 +73,9 @@ void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<A
 
 // Copying what was just drawn (a table row, a paragraph, a title): a right click on it offers
 // "Copy", and Ctrl+C copies it while the mouse is over it. Call right after the item or group.
-void offer_copy(const std::string& text, WidgetState& widgets);
+// With a non-empty `selection` (text selected in the reader), Ctrl+C copies that instead and the
+// menu offers both.
+void offer_copy(const std::string& text, WidgetState& widgets, std::string_view selection = {});
 
 // Whether something on screen still moves (the network's layout settling) and needs frames
 // though nothing else happens.

@@ -1,6 +1,8 @@
 // Wrapped text with highlighted stretches (see highlighted_text.h).
 #include "ui/highlighted_text.h"
 
+#include <imgui_internal.h>  // ImTextCharFromUtf8
+
 #include <algorithm>
 #include <cfloat>
 
@@ -18,9 +20,32 @@ std::vector<search::Highlight> highlights_within(const std::vector<search::Highl
   return inside;
 }
 
+namespace {
+
+// The character boundary in [from, to) nearest to `x` pixels from `from`, as a pointer.
+const char* boundary_nearest(ImFont* font, float font_size, const char* from, const char* to, float x) {
+  float width = 0.0f;
+  const char* c = from;
+  while (c < to) {
+    unsigned int codepoint = 0;
+    const int length = ImTextCharFromUtf8(&codepoint, c, to);
+    const float advance = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, c, c + std::max(length, 1)).x;
+    if (x < width + advance * 0.5f) return c;
+    width += advance;
+    c += std::max(length, 1);
+  }
+  return to;
+}
+
+}  // namespace
+
 int draw_highlighted_text(std::string_view text, const std::vector<search::Highlight>& highlights,
-                          const HighlightedTextStyle& style, const std::vector<TextMark>& marks) {
+                          const HighlightedTextStyle& style, const std::vector<TextMark>& marks, int* offset_under_mouse) {
   int hovered_mark = -1;
+  if (offset_under_mouse) *offset_under_mouse = -1;
+  const ImVec2 mouse = ImGui::GetMousePos();
+  const bool mouse_in_window = ImGui::IsMouseHoveringRect(ImGui::GetWindowPos(),
+      ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y), false);
   ImFont* font = ImGui::GetFont();
   const float font_size = ImGui::GetFontSize();
   const float line_height = ImGui::GetTextLineHeightWithSpacing();
@@ -51,6 +76,15 @@ int draw_highlighted_text(std::string_view text, const std::vector<search::Highl
     if (y >= visible_top && y <= visible_bottom) {
       const auto line_offset = static_cast<std::uint32_t>(line_start - begin);
       const auto line_end_offset = static_cast<std::uint32_t>(line_end - begin);
+      if (style.selection_end > style.selection_start && style.selection_end > line_offset && style.selection_start <= line_end_offset) {
+        const float x0 = origin.x + width_of(line_start, begin + std::max(style.selection_start, line_offset));
+        float x1 = origin.x + width_of(line_start, begin + std::min(style.selection_end, line_end_offset));
+        if (style.selection_end > line_end_offset) x1 += font_size * 0.3f;  // the space the line wraps at
+        draw_list->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + line_height), ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
+      }
+      if (offset_under_mouse && mouse_in_window && mouse.y >= y && mouse.y < y + line_height) {
+        *offset_under_mouse = static_cast<int>(boundary_nearest(font, font_size, line_start, line_end, mouse.x - origin.x) - begin);
+      }
       for (const TextMark& mark : marks) {
         if (mark.end <= line_offset || mark.start >= line_end_offset) continue;
         const float x0 = origin.x + width_of(line_start, begin + std::max(mark.start, line_offset));

@@ -1,6 +1,6 @@
 // Wrapped text with highlighted stretches (search hits), drawn at the cursor. Dear ImGui's own
 // wrapped text can't colour part of a line; this lays out lines with ImGui's word wrapping and
-// paints a background behind each highlighted range.
+// paints a background behind each highlighted range, and behind a selection made with the mouse.
 #pragma once
 
 #include <imgui.h>
@@ -17,6 +17,8 @@ struct HighlightedTextStyle {
   float wrap_width = 0.0f;  // 0: to the right edge of the content region
   int max_lines = 0;        // 0: all; otherwise the last line shown ends with "…"
   ImU32 text_color = 0;     // 0: the style's text colour
+  std::uint32_t selection_start = 0;  // a selected stretch [selection_start, selection_end),
+  std::uint32_t selection_end = 0;    // relative to the text; empty when equal
 };
 
 // A stretch of the text marked in a colour: an entity mention (underlined), a quote or an amount
@@ -31,8 +33,11 @@ struct TextMark {
 
 // `highlights` are byte offsets relative to the start of `text`, sorted and not overlapping.
 // Returns the id of the mark under the mouse (the last one drawn there), or -1.
+// `offset_under_mouse`, when given, receives the byte offset of the character boundary nearest the
+// mouse when the mouse is on one of the text's lines (inside the window), and -1 otherwise.
 int draw_highlighted_text(std::string_view text, const std::vector<search::Highlight>& highlights,
-                          const HighlightedTextStyle& style = {}, const std::vector<TextMark>& marks = {});
+                          const HighlightedTextStyle& style = {}, const std::vector<TextMark>& marks = {},
+                          int* offset_under_mouse = nullptr);
 
 // The highlights of a document that fall inside [start, end), made relative to start.
 std::vector<search::Highlight> highlights_within(const std::vector<search::Highlight>& highlights, std::uint32_t start,

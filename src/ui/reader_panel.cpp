@@ -138,6 +138,37 @@ void draw_legend(const Explorer& explorer, std::size_t document, float width) {
   for (const char* type : {"person", "organization", "place", "product", "event", "law"}) item(entity_type_color(type), type, true);
 }
 
+// Whether a byte belongs to a word, for a double click's selection: letters, digits, and every
+// byte of a multi-byte UTF-8 character.
+bool is_word_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte >= 0x80 || (byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') || c == '\'' || c == '-';
+}
+
+// The selection after a press at `offset`: a double click selects the word there, a single
+// click starts a drag.
+void press_selection(ReaderSelection& selection, std::string_view text, std::uint32_t offset, bool double_click) {
+  selection.anchor = selection.focus = offset;
+  selection.dragging = !double_click;
+  if (!double_click) return;
+  std::uint32_t start = offset;
+  std::uint32_t end = offset;
+  while (start > 0 && is_word_byte(text[start - 1])) --start;
+  while (end < text.size() && is_word_byte(text[end])) ++end;
+  selection.anchor = start;
+  selection.focus = end;
+}
+
+// While the button is down past the panel's top or bottom edge, the panel scrolls towards it.
+void scroll_toward_mouse() {
+  const float mouse_y = ImGui::GetMousePos().y;
+  const float top = ImGui::GetWindowPos().y;
+  const float bottom = top + ImGui::GetWindowSize().y;
+  const float step = ImGui::GetTextLineHeightWithSpacing() * 0.5f;
+  if (mouse_y < top + step) ImGui::SetScrollY(ImGui::GetScrollY() - step);
+  if (mouse_y > bottom - step) ImGui::SetScrollY(ImGui::GetScrollY() + step);
+}
+
 }  // namespace
 
 void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions) {
@@ -147,6 +178,9 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
     return;
   }
   const Document& document = explorer.corpus().documents[*state.selected];
+  ReaderSelection& selection = widgets.reader_selection;
+  if (selection.document != *state.selected || selection.end() > document.text.size()) selection = {*state.selected};
+  const std::string_view selected_text = std::string_view(document.text).substr(selection.start(), selection.end() - selection.start());
 
   // A readable measure: about 75 characters a line, centred when the panel is wider.
   const float measure = ImGui::GetFontSize() * 38.0f;
@@ -169,10 +203,12 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
   ImGui::Spacing();
 
   // One wrapped block per paragraph (non-empty line), search hits highlighted, extracted
-  // entities, quotes and amounts marked; hovering a mark explains it.
+  // entities, quotes and amounts marked; hovering a mark explains it. Dragging the mouse over the
+  // text selects it (a double click selects a word); Ctrl+C or a right click copies it.
   const std::vector<search::Highlight> highlights = explorer.text_highlights(*state.selected);
   const std::vector<TextMark> marks = marks_of_document(explorer, *state.selected);
   int hovered_mark = -1;
+  int pointed_offset = -1;  // the text's offset under the mouse, when over a paragraph
   const std::string_view text = document.text;
   std::size_t paragraph_start = 0;
   while (paragraph_start < text.size()) {
@@ -183,13 +219,20 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
       const auto start = static_cast<std::uint32_t>(paragraph_start);
       const auto end = static_cast<std::uint32_t>(paragraph_end);
       ImGui::PushID(static_cast<int>(paragraph_start));
+      HighlightedTextStyle style{wrap_width, 0, 0};
+      if (!selection.empty() && selection.end() > start && selection.start() < end) {
+        style.selection_start = std::max(selection.start(), start) - start;
+        style.selection_end = std::min(selection.end(), end) - start;
+      }
+      int offset = -1;
       ImGui::BeginGroup();
-      const int hovered = draw_highlighted_text(paragraph, highlights_within(highlights, start, end), {wrap_width, 0, 0},
-                                                marks_within(marks, start, end));
+      const int hovered = draw_highlighted_text(paragraph, highlights_within(highlights, start, end), style,
+                                                marks_within(marks, start, end), &offset);
       ImGui::EndGroup();
-      offer_copy(std::string(paragraph), widgets);
+      offer_copy(std::string(paragraph), widgets, selected_text);
       ImGui::PopID();
       if (hovered >= 0) hovered_mark = hovered;
+      if (offset >= 0) pointed_offset = static_cast<int>(start) + offset;
       ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() * 0.5f));
     }
     paragraph_start = paragraph_end + 1;
@@ -208,10 +251,28 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
     }
   }
 
+  // Selecting: a press on the text starts a selection, dragging extends it, and a release that
+  // selected nothing is a click (on an entity's mention, it opens the entity's card).
+  bool clicked = false;
+  if (pointed_offset >= 0 && ImGui::IsWindowHovered() && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    press_selection(selection, text, static_cast<std::uint32_t>(pointed_offset), ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left));
+  } else if (selection.dragging) {
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      if (pointed_offset >= 0) selection.focus = static_cast<std::uint32_t>(pointed_offset);
+      scroll_toward_mouse();
+    } else {
+      selection.dragging = false;
+      clicked = selection.empty();
+    }
+  }
+  if (!selected_text.empty() && ImGui::IsWindowFocused() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_C))) {
+    widgets.requests.copy_text = std::string(selected_text);
+  }
+  if (pointed_offset >= 0 && hovered_mark < 0) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+
   if (hovered_mark >= 0) {
     draw_mark_tooltip(explorer, hovered_mark);
-    // A click on an entity's mention opens its card.
-    if ((hovered_mark & kMarkKinds) == 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+    if ((hovered_mark & kMarkKinds) == 0 && clicked) {
       actions.push_back(SelectEntity{explorer.corpus().entities[static_cast<std::size_t>(hovered_mark)].id});
     }
   }

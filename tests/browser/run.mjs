@@ -243,6 +243,24 @@ describe('Loupe web page', () => {
       await frames(phone);
       assert.equal((await phone.evaluate(() => window.loupe.state())).total, cliAnswer('mistral').total);
       await phone.screenshot({ path: path.join(outputDirectory, 'narrow-typed.png') });
+      // A finger dragged up the result list scrolls it and presses nothing: the selected document
+      // stays; a tap then selects the row under it.
+      await phone.evaluate(() => { window.loupe.search(''); window.loupe.show('documents'); });
+      await frames(phone);
+      const before = await phone.evaluate(() => window.loupe.state());
+      const list = { x: 0, y: 300, width: 390, height: 400 };
+      const unscrolled = await phone.screenshot({ clip: list });
+      const touch = await phoneContext.newCDPSession(phone);
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 200, y: 650 }] });
+      for (let y = 630; y >= 350; y -= 20) {
+        await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 200, y }] });
+      }
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await frames(phone);
+      await frames(phone);
+      const after = await phone.evaluate(() => window.loupe.state());
+      assert.equal(after.selected, before.selected, 'a drag selects nothing');
+      assert.ok(!unscrolled.equals(await phone.screenshot({ clip: list })), 'the list scrolled');
     } finally {
       await phoneContext.close();
       fs.rmSync(phoneDirectory, { recursive: true, force: true });
@@ -351,6 +369,43 @@ describe('Loupe web page', () => {
     const first = (await page.evaluate(() => window.loupe.export('quotes'))).quotes[0];
     assert.ok(copied.startsWith(`\u201c${first.quote}\u201d \u2014 ${first.speaker}`), copied);
     assert.match((await state()).status, /Copied/);
+  });
+
+  test('dragging over the reader\'s text selects it, and Ctrl+C copies just that span', async () => {
+    const { documents } = await page.evaluate(() => {
+      window.loupe.filter('');
+      window.loupe.search('');
+      window.loupe.show('documents');
+      window.__copied = null;
+      navigator.clipboard.writeText = async (text) => { window.__copied = text; };
+      return window.loupe.state();
+    });
+    await select(documents[0].id);
+    await frames();
+    await page.mouse.move(900, 330);  // the first paragraph's second line
+    await frames();
+    await page.mouse.down();
+    await frames();
+    await page.mouse.move(1000, 360, { steps: 4 });
+    await page.mouse.move(1100, 380, { steps: 4 });
+    await frames();
+    await page.mouse.up();
+    await frames();
+    await page.keyboard.down('Control');
+    await page.keyboard.down('c');
+    await frames();
+    await page.keyboard.up('c');
+    await page.keyboard.up('Control');
+    await page.waitForFunction(() => window.__copied !== null, null, { timeout: 10_000 });
+    const copied = await page.evaluate(() => window.__copied);
+    const seed = seeds.find((candidate) => candidate.id === documents[0].id);
+    const words = (text) => text.replace(/\s+/g, ' ').trim();
+    assert.ok(words(copied).split(' ').length >= 10, `a span of words, not one: ${copied}`);
+    assert.ok(words(seed.text).includes(words(copied)), `the span comes from the article: ${copied}`);
+    assert.ok(copied.length < seed.text.length / 2, 'a span, not the whole article');
+    await page.screenshot({ path: path.join(outputDirectory, 'wide-reader-selection.png') });
+    await page.mouse.click(900, 600);  // a click elsewhere clears the selection
+    await frames();
   });
 
   test('the mouse wheel scrolls the reader down and back up', async () => {
