@@ -320,7 +320,12 @@
   // Touches reach GLFW (and ImGui) as the mouse, one step per animation frame: the finger's place,
   // then the press, then the release. A quick tap is otherwise down and up before ImGui's next
   // frame, which then misses it (Dear ImGui 1.86 reads the button's state once per frame).
+  // What a touch means: a tap is a click; a drag scrolls what is under the finger, as a wheel
+  // would, and presses nothing; a finger held still for half a second presses the button, and a
+  // drag after that is a mouse drag (selecting text, moving a node of the network).
   function paceTouchesByFrames(canvas, onTouchEnd) {
+    const tapDistance = 10;  // CSS pixels a tap may wander
+    const holdMilliseconds = 500;
     let queue = Promise.resolve();
     const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
     const send = (type, touch) => {
@@ -328,16 +333,43 @@
         screenY: touch.screenY, button: 0, buttons: type === 'mouseup' ? 0 : 1 };
       queue = queue.then(nextFrame).then(() => canvas.dispatchEvent(new MouseEvent(type, init)));
     };
+    let start = null;       // where the finger came down
     let lastTouch = null;
+    let scrolling = false;  // the finger has moved: a scroll, not a tap
+    let pressed = false;    // held still long enough: the button is down
+    let holdTimer = 0;
     const handlers = {
-      touchstart: (touch) => { lastTouch = touch; send('mousemove', touch); send('mousedown', touch); },
-      // A drag scrolls what is under the finger, as a wheel would.
+      touchstart: (touch) => {
+        start = lastTouch = touch;
+        scrolling = pressed = false;
+        send('mousemove', touch);
+        clearTimeout(holdTimer);
+        holdTimer = setTimeout(() => {
+          if (scrolling || !start) return;
+          pressed = true;
+          send('mousedown', lastTouch);
+        }, holdMilliseconds);
+      },
       touchmove: (touch) => {
-        if (lastTouch) Module.ccall('loupe_scroll', null, ['number', 'number'], [lastTouch.clientX - touch.clientX, lastTouch.clientY - touch.clientY]);
+        if (!start) return;
+        if (!pressed && !scrolling && Math.hypot(touch.clientX - start.clientX, touch.clientY - start.clientY) > tapDistance) {
+          scrolling = true;
+          clearTimeout(holdTimer);
+        }
+        if (scrolling) {
+          Module.ccall('loupe_scroll', null, ['number', 'number'], [lastTouch.clientX - touch.clientX, lastTouch.clientY - touch.clientY]);
+        }
         lastTouch = touch;
         send('mousemove', touch);
       },
-      touchend: (touch) => { send('mouseup', touch); onTouchEnd(); },  // inside the tap, where a page may bring up the keyboard
+      touchend: (touch) => {
+        clearTimeout(holdTimer);
+        if (!start) return;
+        if (pressed) send('mouseup', touch);
+        else if (!scrolling) { send('mousedown', touch); send('mouseup', touch); }
+        start = null;
+        onTouchEnd();  // inside the tap, where a page may bring up the keyboard
+      },
     };
     handlers.touchcancel = handlers.touchend;
     for (const [type, handle] of Object.entries(handlers)) {
