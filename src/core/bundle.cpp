@@ -252,7 +252,7 @@ BundleReadResult read_bundle(std::string_view json_text) {
   json root;
   try {
     root = json::parse(json_text);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error, or out_of_range for a number too large for a double (1e400)
     result.error = std::string("not valid JSON: ") + error.what();
     return result;
   }

@@ -45,6 +45,14 @@ TEST_CASE("text that is not JSON is refused with the parser's position") {
   CHECK(error_of("").find("not valid JSON") == 0);
 }
 
+TEST_CASE("a number too large for a double is refused as not valid JSON, not thrown") {
+  // Found by the fuzz_bundle target (tests/fuzz/regressions/bundle): nlohmann::json reports it as
+  // out_of_range, not parse_error, and it escaped read_bundle.
+  const std::string error = error_of(R"({"format":"loupe-corpus","version":2,"name":"x","documents":[],"money":[{"min":1e400}]})");
+  CHECK(error.find("not valid JSON") == 0);
+  CHECK(error.find("number overflow parsing '1e400'") != std::string::npos);
+}
+
 TEST_CASE("a wrong format or version is refused by name") {
   CHECK(error_of(R"({"format":"other","version":2,"name":"x","documents":[]})") == "format: expected \"loupe-corpus\", found \"other\"");
   CHECK(error_of(R"({"format":"loupe-corpus","version":1,"name":"x","documents":[]})") == "version: this Loupe reads version 2, found 1");

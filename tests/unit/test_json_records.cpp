@@ -155,6 +155,20 @@ TEST_CASE("invalid JSON gives the parser's message with its place") {
   CHECK(result.error.find("json.exception") == std::string::npos);
 }
 
+TEST_CASE("a number too large for a double is not valid JSON: a file is refused, a .jsonl line skipped") {
+  // Found by the fuzz_ingest target (tests/fuzz/regressions/ingest): nlohmann::json reports it as
+  // out_of_range, not parse_error, and it escaped ingest.
+  const JsonRecordsResult file =
+      read_json_records(R"([{"title": "Chelsea sack Mutu", "text": "Chelsea have sacked Adrian Mutu.", "views": 1e999}])", JsonLayout::Document, "f");
+  CHECK(file.documents.empty());
+  CHECK(file.error == "not valid JSON: number overflow parsing '1e999'");
+  const std::string lines = seed_record(0).dump() + "\n" + R"({"text": "Mutu tested positive.", "score": -1e999})" + "\n" + seed_record(1).dump() + "\n";
+  const JsonRecordsResult result = read_json_records(lines, JsonLayout::Lines, "export");
+  CHECK(result.documents.size() == 2);
+  REQUIRE(result.problems.size() == 1);
+  CHECK(result.problems[0].find("line 2: not valid JSON: number overflow") == 0);
+}
+
 TEST_CASE("JSON nested 100,000 deep is refused with a clear message before it is parsed") {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   const JsonRecordsResult result = read_json_records(deep, JsonLayout::Document, "f");

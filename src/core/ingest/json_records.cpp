@@ -30,7 +30,7 @@ std::string type_name(const json& value) {
 }
 
 // nlohmann's message without its "[json.exception.parse_error.101] " prefix.
-std::string parse_error_message(const json::parse_error& error) {
+std::string parse_error_message(const json::exception& error) {
   std::string_view message = error.what();
   const std::size_t prefix_end = message.find("] ");
   if (message.rfind("[json.exception.", 0) == 0 && prefix_end != std::string_view::npos) message.remove_prefix(prefix_end + 2);
@@ -64,7 +64,7 @@ ParsedJson parse_json(std::string_view text) {
   }
   try {
     parsed.value = json::parse(text);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {  // parse_error, or out_of_range for a number too large for a double (1e999)
     parsed.error = parse_error_message(error);
   }
   return parsed;
