@@ -243,7 +243,7 @@ void offer_copy(const std::string& text, WidgetState& widgets, std::string_view 
 }
 
 bool wants_more_frames(const WidgetState& widgets) {
-  if (widgets.reader_selection.dragging) return true;  // the reader scrolls while a selection is dragged past its edge
+  if (widgets.reader.selection.dragging) return true;  // the reader scrolls while a selection is dragged past its edge
   return widgets.shown_view == "network" && widgets.network.layout && !widgets.network.layout->settled();
 }
 

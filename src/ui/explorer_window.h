@@ -40,6 +40,15 @@ struct ReaderSelection {
   bool empty() const { return anchor == focus; }
 };
 
+// The reader's own state: the selection, and which search hit Previous and Next are at.
+struct ReaderWidgets {
+  ReaderSelection selection;
+  std::size_t hits_document = SIZE_MAX;  // the document and search the current hit belongs to
+  std::size_t hits_search = SIZE_MAX;
+  std::size_t current_hit = 0;
+  bool scroll_to_hit = false;            // Previous or Next was pressed: bring the hit into view
+};
+
 // What the interface asks of the platform in a frame (a button pressed); main.cpp carries it
 // out after drawing, through platform.h, and shows what happened in the status bar.
 struct PlatformRequests {
@@ -61,7 +70,7 @@ struct WidgetState {
   int concordance_order = 0;   // search::ConcordanceOrder: document, left, right
   std::string chosen_term;     // the terms panel's word shown in the strip
   NetworkWidgets network;
-  ReaderSelection reader_selection;
+  ReaderWidgets reader;
   bool embedded = false;       // ?embed=1: one view, no chrome (the page sets it)
   std::string page_address;    // where the page is served ("https://example.org/loupe/"), empty on the desktop
   std::string status_message;  // what the last request did ("Link copied"), shown in the status bar

@@ -40,9 +40,9 @@ const char* boundary_nearest(ImFont* font, float font_size, const char* from, co
 }  // namespace
 
 int draw_highlighted_text(std::string_view text, const std::vector<search::Highlight>& highlights,
-                          const HighlightedTextStyle& style, const std::vector<TextMark>& marks, int* offset_under_mouse) {
+                          const HighlightedTextStyle& style, const std::vector<TextMark>& marks, TextProbe* probe) {
   int hovered_mark = -1;
-  if (offset_under_mouse) *offset_under_mouse = -1;
+  if (probe) probe->offset_under_mouse = -1, probe->located_y = -1.0f;
   const ImVec2 mouse = ImGui::GetMousePos();
   const bool mouse_in_window = ImGui::IsMouseHoveringRect(ImGui::GetWindowPos(),
       ImVec2(ImGui::GetWindowPos().x + ImGui::GetWindowSize().x, ImGui::GetWindowPos().y + ImGui::GetWindowSize().y), false);
@@ -82,8 +82,8 @@ int draw_highlighted_text(std::string_view text, const std::vector<search::Highl
         if (style.selection_end > line_end_offset) x1 += font_size * 0.3f;  // the space the line wraps at
         draw_list->AddRectFilled(ImVec2(x0, y), ImVec2(x1, y + line_height), ImGui::GetColorU32(ImGuiCol_TextSelectedBg));
       }
-      if (offset_under_mouse && mouse_in_window && mouse.y >= y && mouse.y < y + line_height) {
-        *offset_under_mouse = static_cast<int>(boundary_nearest(font, font_size, line_start, line_end, mouse.x - origin.x) - begin);
+      if (probe && mouse_in_window && mouse.y >= y && mouse.y < y + line_height) {
+        probe->offset_under_mouse = static_cast<int>(boundary_nearest(font, font_size, line_start, line_end, mouse.x - origin.x) - begin);
       }
       for (const TextMark& mark : marks) {
         if (mark.end <= line_offset || mark.start >= line_end_offset) continue;
@@ -94,7 +94,7 @@ int draw_highlighted_text(std::string_view text, const std::vector<search::Highl
         } else {
           draw_list->AddRectFilled(ImVec2(x0 - 1, y), ImVec2(x1 + 1, y + font_size + 1), mark.color, 2.0f);
         }
-        if (ImGui::IsMouseHoveringRect(ImVec2(x0, y), ImVec2(x1, y + line_height)) && ImGui::IsWindowHovered()) hovered_mark = mark.id;
+        if (mark.id >= 0 && ImGui::IsMouseHoveringRect(ImVec2(x0, y), ImVec2(x1, y + line_height)) && ImGui::IsWindowHovered()) hovered_mark = mark.id;
       }
       for (const search::Highlight& highlight : highlights) {
         if (highlight.end <= line_offset || highlight.start >= line_end_offset) continue;
@@ -106,6 +106,9 @@ int draw_highlighted_text(std::string_view text, const std::vector<search::Highl
       }
       draw_list->AddText(font, font_size, ImVec2(origin.x, y), text_color, line_start, line_end);
       if (truncated) draw_list->AddText(font, font_size, ImVec2(origin.x + width_of(line_start, line_end), y), text_color, " \xE2\x80\xA6");
+    }
+    if (probe && probe->locate_offset >= line_start - begin && probe->locate_offset <= line_end - begin && probe->located_y < 0) {
+      probe->located_y = y;
     }
     y += line_height;
     ++line;

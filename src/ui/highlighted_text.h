@@ -32,12 +32,18 @@ struct TextMark {
 };
 
 // `highlights` are byte offsets relative to the start of `text`, sorted and not overlapping.
+// What a caller may ask of the laid-out text: where the mouse points, where an offset lies.
+struct TextProbe {
+  int locate_offset = -1;        // in: an offset whose line to find (-1: none)
+  float located_y = -1.0f;       // out: the screen y of that line's top, or -1
+  int offset_under_mouse = -1;   // out: the character boundary nearest the mouse when the mouse
+                                 // is on one of the text's lines (inside the window), or -1
+};
+
 // Returns the id of the mark under the mouse (the last one drawn there), or -1.
-// `offset_under_mouse`, when given, receives the byte offset of the character boundary nearest the
-// mouse when the mouse is on one of the text's lines (inside the window), and -1 otherwise.
 int draw_highlighted_text(std::string_view text, const std::vector<search::Highlight>& highlights,
                           const HighlightedTextStyle& style = {}, const std::vector<TextMark>& marks = {},
-                          int* offset_under_mouse = nullptr);
+                          TextProbe* probe = nullptr);
 
 // The highlights of a document that fall inside [start, end), made relative to start.
 std::vector<search::Highlight> highlights_within(const std::vector<search::Highlight>& highlights, std::uint32_t start,

@@ -93,6 +93,7 @@ void draw_mark_tooltip(const Explorer& explorer, int id) {
       for (std::size_t i = 0; i < entity.aliases.size(); ++i) aliases += (i ? ", " : "") + entity.aliases[i];
       ImGui::TextUnformatted(aliases.c_str());
     }
+    ImGui::TextDisabled("Click: filter by it \xC2\xB7 Ctrl+click: its card");
   }
   ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
@@ -169,6 +170,32 @@ void scroll_toward_mouse() {
   if (mouse_y > bottom - step) ImGui::SetScrollY(ImGui::GetScrollY() + step);
 }
 
+// "‹ Previous" and "Next ›" through the search's hits in the document, with "3 of 12"; Enter and
+// Shift+Enter do the same while the reader has the focus. A new document or search starts again at
+// the first hit.
+void draw_hit_stepper(ReaderWidgets& reader, std::size_t hit_count, std::size_t document, std::size_t search) {
+  if (reader.hits_document != document || reader.hits_search != search || reader.current_hit >= hit_count) {
+    reader.hits_document = document;
+    reader.hits_search = search;
+    reader.current_hit = 0;
+  }
+  if (hit_count == 0) return;
+  const bool focused = ImGui::IsWindowFocused() && !ImGui::GetIO().WantTextInput;
+  const bool enter = focused && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("\xE2\x80\xB9 Previous") || (enter && ImGui::GetIO().KeyShift)) {
+    reader.current_hit = (reader.current_hit + hit_count - 1) % hit_count;
+    reader.scroll_to_hit = true;
+  }
+  ImGui::SameLine();
+  ImGui::TextDisabled("%zu of %zu", reader.current_hit + 1, hit_count);
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Next \xE2\x80\xBA") || (enter && !ImGui::GetIO().KeyShift)) {
+    reader.current_hit = (reader.current_hit + 1) % hit_count;
+    reader.scroll_to_hit = true;
+  }
+}
+
 }  // namespace
 
 void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions) {
@@ -178,7 +205,7 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
     return;
   }
   const Document& document = explorer.corpus().documents[*state.selected];
-  ReaderSelection& selection = widgets.reader_selection;
+  ReaderSelection& selection = widgets.reader.selection;
   if (selection.document != *state.selected || selection.end() > document.text.size()) selection = {*state.selected};
   const std::string_view selected_text = std::string_view(document.text).substr(selection.start(), selection.end() - selection.start());
 
@@ -197,16 +224,20 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
   ImGui::PopFont();
   ImGui::EndGroup();
   offer_copy(document.title + "\n\n" + document.text, widgets);
-  ImGui::TextDisabled("%s  \xC2\xB7  %zu words  \xC2\xB7  %zu matches", document.id.c_str(), document.word_count,
-                      explorer.state().query.empty() ? std::size_t{0} : explorer.text_highlights(*state.selected).size());
+  const std::vector<search::Highlight> highlights =
+      state.query.empty() ? std::vector<search::Highlight>{} : explorer.text_highlights(*state.selected);
+  ImGui::TextDisabled("%s  \xC2\xB7  %zu words  \xC2\xB7  %zu matches", document.id.c_str(), document.word_count, highlights.size());
+  draw_hit_stepper(widgets.reader, highlights.size(), *state.selected, explorer.search_count());
   draw_legend(explorer, *state.selected, wrap_width);
   ImGui::Spacing();
 
   // One wrapped block per paragraph (non-empty line), search hits highlighted, extracted
   // entities, quotes and amounts marked; hovering a mark explains it. Dragging the mouse over the
   // text selects it (a double click selects a word); Ctrl+C or a right click copies it.
-  const std::vector<search::Highlight> highlights = explorer.text_highlights(*state.selected);
-  const std::vector<TextMark> marks = marks_of_document(explorer, *state.selected);
+  std::vector<TextMark> marks = marks_of_document(explorer, *state.selected);
+  const search::Highlight* current_hit = highlights.empty() ? nullptr : &highlights[widgets.reader.current_hit];
+  if (current_hit) marks.push_back({current_hit->start, current_hit->end, current_hit_color(), false, -1});
+  float current_hit_y = -1.0f;
   int hovered_mark = -1;
   int pointed_offset = -1;  // the text's offset under the mouse, when over a paragraph
   const std::string_view text = document.text;
@@ -224,15 +255,17 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
         style.selection_start = std::max(selection.start(), start) - start;
         style.selection_end = std::min(selection.end(), end) - start;
       }
-      int offset = -1;
+      TextProbe probe;
+      if (current_hit && current_hit->start >= start && current_hit->start < end) probe.locate_offset = static_cast<int>(current_hit->start - start);
       ImGui::BeginGroup();
       const int hovered = draw_highlighted_text(paragraph, highlights_within(highlights, start, end), style,
-                                                marks_within(marks, start, end), &offset);
+                                                marks_within(marks, start, end), &probe);
       ImGui::EndGroup();
       offer_copy(std::string(paragraph), widgets, selected_text);
       ImGui::PopID();
       if (hovered >= 0) hovered_mark = hovered;
-      if (offset >= 0) pointed_offset = static_cast<int>(start) + offset;
+      if (probe.offset_under_mouse >= 0) pointed_offset = static_cast<int>(start) + probe.offset_under_mouse;
+      if (probe.located_y >= 0) current_hit_y = probe.located_y;
       ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() * 0.5f));
     }
     paragraph_start = paragraph_end + 1;
@@ -250,6 +283,12 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
       }
     }
   }
+
+  // Previous or Next brings the current hit to a third of the panel's height.
+  if (widgets.reader.scroll_to_hit && current_hit_y >= 0) {
+    ImGui::SetScrollY(ImGui::GetScrollY() + current_hit_y - ImGui::GetWindowPos().y - ImGui::GetWindowHeight() / 3.0f);
+  }
+  widgets.reader.scroll_to_hit = false;
 
   // Selecting: a press on the text starts a selection, dragging extends it, and a release that
   // selected nothing is a click (on an entity's mention, it opens the entity's card).
@@ -272,8 +311,14 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
 
   if (hovered_mark >= 0) {
     draw_mark_tooltip(explorer, hovered_mark);
+    // A click on an entity's mention filters the results by it; Ctrl+click opens its card.
     if ((hovered_mark & kMarkKinds) == 0 && clicked) {
-      actions.push_back(SelectEntity{explorer.corpus().entities[static_cast<std::size_t>(hovered_mark)].id});
+      const EntityRecord& entity = explorer.corpus().entities[static_cast<std::size_t>(hovered_mark)];
+      if (ImGui::GetIO().KeyCtrl) {
+        actions.push_back(SelectEntity{entity.id});
+      } else {
+        actions.push_back(AddFilter{facet_filter(entity.type, entity.name)});
+      }
     }
   }
 

@@ -87,5 +87,6 @@ ImU32 entity_type_color(std::string_view type) {
 
 ImU32 quote_background_color() { return IM_COL32(66, 133, 244, 34); }
 ImU32 amount_background_color() { return IM_COL32(46, 160, 67, 60); }
+ImU32 current_hit_color() { return IM_COL32(255, 140, 0, 200); }
 
 }  // namespace loupe::ui

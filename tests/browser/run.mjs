@@ -408,6 +408,31 @@ describe('Loupe web page', () => {
     await frames();
   });
 
+  test('Enter in the reader steps to the next search hit, scrolling to it; Shift+Enter steps back', async () => {
+    await page.evaluate(() => { window.loupe.filter(''); window.loupe.search('AI'); window.loupe.show('documents'); });
+    await select('002_cb61db7a76a34ded');
+    await page.mouse.click(1200, 210);  // the reader's header line, right of the title: focus, no selection
+    await frames();
+    const reader = { x: 700, y: 300, width: 540, height: 420 };
+    const first = await page.screenshot({ clip: reader });
+    const press = async (key, times) => {
+      for (let i = 0; i < times; ++i) {
+        await page.keyboard.down(key);
+        await frames();
+        await page.keyboard.up(key);
+        await frames();
+      }
+    };
+    await press('Enter', 12);
+    assert.ok(!first.equals(await page.screenshot({ clip: reader })), 'the reader scrolled to a later hit');
+    await page.keyboard.down('Shift');
+    await press('Enter', 12);
+    await page.keyboard.up('Shift');
+    await frames();
+    assert.ok(first.equals(await page.screenshot({ clip: reader })), 'back at the first hit');
+    assert.deepEqual((await state()).filters, [], 'stepping filtered nothing');
+  });
+
   test('the mouse wheel scrolls the reader down and back up', async () => {
     const { documents } = await page.evaluate(() => { window.loupe.filter(''); window.loupe.search(''); window.loupe.show('documents'); return window.loupe.state(); });
     await select(documents[0].id);
