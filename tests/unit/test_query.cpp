@@ -71,6 +71,18 @@ TEST_CASE("malformed queries give a best-effort tree and say what was ignored") 
   CHECK(parse_query("doc:").problems.front().find("has no value") != std::string::npos);
 }
 
+TEST_CASE("a minus sign with nothing after it is ignored, and a parenthesis or OR after it still counts") {
+  // Found by the fuzz_query target (tests/fuzz/regressions/query): " -AND" left a minus sign before
+  // the end, and the parser read past its list of lexemes.
+  const ParsedQuery trailing_minus = parse_query("mistral -AND");
+  CHECK(to_string(trailing_minus.root) == "mistral");
+  CHECK(trailing_minus.problems == std::vector<std::string>{"a minus sign is not followed by a term: it was ignored"});
+  CHECK(parse_query(" -AND").root.kind == QueryNode::Kind::Everything);
+  CHECK(canonical("(mistral -) meta") == "(mistral meta)");
+  CHECK(parse_query("(mistral -) meta").problems == std::vector<std::string>{"a minus sign is not followed by a term: it was ignored"});
+  CHECK(canonical("mistral -| meta") == "(mistral OR meta)");
+}
+
 TEST_CASE("two thousand nested parentheses are parsed without deep recursion") {
   const std::string query = std::string(2000, '(') + "mistral" + std::string(2000, ')');
   const ParsedQuery parsed = parse_query(query);

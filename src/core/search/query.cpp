@@ -164,6 +164,9 @@ class Parser {
 
   QueryNode parse_primary(int depth) {
     const Lexeme lexeme = peek();
+    // Only a term or a '(' is taken here. After a minus sign comes anything: the end (which must
+    // never be stepped past), a ')' or an OR, left for the callers to see.
+    if (lexeme.kind != Lexeme::Kind::Open && lexeme.kind != Lexeme::Kind::Phrase && lexeme.kind != Lexeme::Kind::Word) return {};
     ++position_;
     switch (lexeme.kind) {
       case Lexeme::Kind::Open: {
