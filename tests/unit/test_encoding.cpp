@@ -252,7 +252,7 @@ TEST_CASE("a file of nothing but NUL bytes is binary") {
 }
 
 TEST_CASE("a PNG image is binary, named by its signature") {
-  const std::string png("\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR\x00\x00\x02\x80\x00\x00\x01\xE0\x08\x06\x00\x00\x00", 33);
+  const std::string png("\x89PNG\r\n\x1A\n\x00\x00\x00\x0DIHDR\x00\x00\x02\x80\x00\x00\x01\xE0\x08\x06\x00\x00\x00", 29);
   CHECK(decode_to_utf8(png).error == "binary file (PNG image), not text");
 }
 
