@@ -1,6 +1,6 @@
 // The `loupe` command-line tool: a thin layer over the core.
-//   loupe build PATH... -o corpus.json [--name NAME] [--model entities.model --rates exchange_rates.json]
-//   loupe stats corpus.json                            print what a bundle holds
+//   loupe build PATH... -o corpus.json [--name NAME] [--model entities.model --rates exchange_rates.json] [--format json|binary]
+//   loupe stats corpus.json [--timing]                 print what a bundle holds (either format), or how long it takes to load
 //   loupe query corpus.json "QUERY" [--limit N] [--json] [--sort relevance|document]
 //   loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]
 //   loupe tag --conll FILE --model entities.model        the file with one more column: the predicted tag
@@ -8,6 +8,7 @@
 //   loupe score-extraction GOLD.json --root DIR --model M --rates R [--mistakes 1]   extraction against a hand annotation
 #include <cstdio>
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -20,6 +21,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bundle.h"
+#include "core/bundle_binary.h"
+#include "core/explorer.h"
 #include "core/extract/annotate.h"
 #include "core/extract/conll.h"
 #include "core/extract/evaluation.h"
@@ -32,8 +35,8 @@
 namespace {
 
 constexpr const char* kUsage =
-    "usage: loupe build PATH... -o corpus.json [--name NAME] [--model entities.model --rates exchange_rates.json]\n"
-    "       loupe stats corpus.json\n"
+    "usage: loupe build PATH... -o corpus.json [--name NAME] [--model entities.model --rates exchange_rates.json] [--format json|binary]\n"
+    "       loupe stats corpus.json [--timing]\n"
     "       loupe query corpus.json \"QUERY\" [--limit N] [--json] [--sort relevance|document]\n"
     "       loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]\n"
     "       loupe tag --conll FILE --model entities.model\n"
@@ -61,11 +64,17 @@ int run_build(const std::vector<std::string>& arguments) {
   std::string name;
   std::string model_path;
   std::string rates_path;
+  std::string format = "json";
   for (std::size_t i = 0; i < arguments.size(); ++i) {
     const std::string& argument = arguments[i];
-    if (argument == "-o" || argument == "--output" || argument == "--name" || argument == "--model" || argument == "--rates") {
+    if (argument == "-o" || argument == "--output" || argument == "--name" || argument == "--model" || argument == "--rates" ||
+        argument == "--format") {
       if (i + 1 >= arguments.size()) return usage_error(argument + " needs a value");
-      std::string& target = argument == "--name" ? name : argument == "--model" ? model_path : argument == "--rates" ? rates_path : output;
+      std::string& target = argument == "--name"     ? name
+                            : argument == "--model"  ? model_path
+                            : argument == "--rates"  ? rates_path
+                            : argument == "--format" ? format
+                                                     : output;
       target = arguments[++i];
     } else if (!argument.empty() && argument[0] == '-') {
       return usage_error("unknown option " + argument);
@@ -75,6 +84,7 @@ int run_build(const std::vector<std::string>& arguments) {
   }
   if (inputs.empty()) return usage_error("build needs at least one PATH");
   if (output.empty()) return usage_error("build needs -o corpus.json");
+  if (format != "json" && format != "binary") return usage_error("--format is json or binary");
   if (name.empty()) name = std::filesystem::path(inputs.front()).filename().string();
 
   loupe::files::CorpusFromFiles read = loupe::files::read_corpus_from_paths(inputs, name);
@@ -95,7 +105,18 @@ int run_build(const std::vector<std::string>& arguments) {
   } else {
     std::cout << "no --model given: entities, quotes and amounts are not extracted\n";
   }
-  const std::string error = loupe::files::write_file(output, loupe::write_bundle(corpus));
+  std::string bytes;
+  if (format == "binary") {
+    loupe::BinaryBundleWriteResult written = loupe::write_binary_bundle(corpus);
+    if (!written.error.empty()) {
+      std::cerr << "loupe: " << written.error << "\n";
+      return 1;
+    }
+    bytes = std::move(written.bytes);
+  } else {
+    bytes = loupe::write_bundle(corpus);
+  }
+  const std::string error = loupe::files::write_file(output, bytes);
   if (!error.empty()) {
     std::cerr << "loupe: " << error << "\n";
     return 1;
@@ -104,14 +125,14 @@ int run_build(const std::vector<std::string>& arguments) {
   return 0;
 }
 
-// Reads and validates a bundle, or prints why it can't and returns nothing.
+// Reads and validates a bundle (JSON or binary), or prints why it can't and returns nothing.
 std::optional<loupe::Corpus> load_bundle(const std::string& path) {
   const loupe::files::ReadResult read = loupe::files::read_file(path);
   if (!read.ok) {
     std::cerr << "loupe: " << path << ": " << read.error << "\n";
     return std::nullopt;
   }
-  loupe::BundleReadResult bundle = loupe::read_bundle(read.bytes);
+  loupe::BundleReadResult bundle = loupe::read_any_bundle(read.bytes);
   if (!bundle.corpus) std::cerr << "loupe: " << path << ": " << bundle.error << "\n";
   return std::move(bundle.corpus);
 }
@@ -400,7 +421,40 @@ int run_score_extraction(const std::vector<std::string>& arguments) {
   return 0;
 }
 
+// How long each step of loading a bundle into the explorer takes, as the page does it: reading the
+// file, decoding the bundle (JSON parsing, or the binary bundle's checks and copies), then the
+// explorer's load (the search index, built from the text, and the first search).
+int run_load_timing(const std::string& path) {
+  using Clock = std::chrono::steady_clock;
+  const auto milliseconds = [](Clock::time_point from, Clock::time_point to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
+  const Clock::time_point started = Clock::now();
+  const loupe::files::ReadResult read = loupe::files::read_file(path);
+  if (!read.ok) {
+    std::cerr << "loupe: " << path << ": " << read.error << "\n";
+    return 1;
+  }
+  const Clock::time_point file_read = Clock::now();
+  loupe::BundleReadResult bundle = loupe::read_any_bundle(read.bytes);
+  if (!bundle.corpus) {
+    std::cerr << "loupe: " << path << ": " << bundle.error << "\n";
+    return 1;
+  }
+  const Clock::time_point decoded = Clock::now();
+  loupe::Explorer explorer;
+  explorer.load(std::move(*bundle.corpus));
+  const Clock::time_point loaded = Clock::now();
+  const loupe::Corpus& corpus = explorer.corpus();
+  std::cout << "corpus:    " << corpus.name << "\n"
+            << "documents: " << corpus.documents.size() << "\n"
+            << "words:     " << corpus.total_words() << "\n"
+            << "format:    " << (loupe::is_binary_bundle(read.bytes) ? "binary" : "json") << ", " << read.bytes.size() << " bytes\n";
+  std::printf("read file %.1f ms, decode %.1f ms, index %.1f ms, explorer load %.1f ms, total %.1f ms\n", milliseconds(started, file_read),
+              milliseconds(file_read, decoded), explorer.index_build_ms(), milliseconds(decoded, loaded), milliseconds(started, loaded));
+  return 0;
+}
+
 int run_stats(const std::vector<std::string>& arguments) {
+  if (arguments.size() == 2 && arguments[1] == "--timing") return run_load_timing(arguments[0]);
   if (arguments.size() != 1) return usage_error("stats needs exactly one bundle");
   const std::optional<loupe::Corpus> loaded = load_bundle(arguments[0]);
   if (!loaded) return 1;

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/bundle.h"
+#include "core/bundle_binary.h"
 #include "core/ingest/corpus_builder.h"
 #include "core/ingest/ingest.h"
 
@@ -145,17 +146,31 @@ CorpusFromFiles read_corpus_from_paths(const std::vector<std::string>& paths, st
   return result;
 }
 
+// True for a file that starts as a binary bundle does (core/bundle_binary.h), whatever its name.
+static bool starts_as_binary_bundle(const std::string& path) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error)) return false;
+  std::ifstream stream(path, std::ios::binary);
+  char first[kBinaryBundleMagic.size()] = {};
+  stream.read(first, sizeof first);
+  return is_binary_bundle(std::string_view(first, static_cast<std::size_t>(stream.gcount())));
+}
+
 OpenedCorpus open_corpus(const std::vector<std::string>& paths) {
   OpenedCorpus opened;
-  if (paths.size() == 1 && lower_case(fs::path(paths[0]).extension().string()) == ".json") {
+  if (paths.size() == 1 && (lower_case(fs::path(paths[0]).extension().string()) == ".json" || starts_as_binary_bundle(paths[0]))) {
     const ReadResult read = read_file(paths[0]);
     if (!read.ok) {
       opened.error = paths[0] + ": " + read.error;
       return opened;
     }
-    BundleReadResult bundle = read_bundle(read.bytes);
+    BundleReadResult bundle = read_any_bundle(read.bytes);
     if (bundle.corpus) {
       opened.corpus = std::move(bundle.corpus);
+      return opened;
+    }
+    if (is_binary_bundle(read.bytes)) {
+      opened.error = paths[0] + ": " + bundle.error;
       return opened;
     }
     // Not a bundle: perhaps a file of article records.

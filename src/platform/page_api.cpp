@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bundle.h"
+#include "core/bundle_binary.h"
 #include "core/export.h"
 #include "core/extract/annotate.h"
 #include "core/ingest/corpus_builder.h"
@@ -31,14 +32,15 @@ loupe::extract::RateTable rate_table;
 
 extern "C" {
 
-// Loads a bundle's bytes; returns "" on success or the error message.
+// Loads a bundle's bytes, JSON or binary (told apart by the first bytes); returns "" on success or
+// the error message.
 const char* loupe_load_bundle(const char* bytes, int length) {
-  const loupe::BundleReadResult bundle = loupe::read_bundle(std::string_view(bytes, static_cast<std::size_t>(length)));
+  loupe::BundleReadResult bundle = loupe::read_any_bundle(std::string_view(bytes, static_cast<std::size_t>(length)));
   if (!bundle.corpus) {
     last_result = "the corpus could not be loaded: " + bundle.error;
     return last_result.c_str();
   }
-  loupe::app::explorer().load(*bundle.corpus);
+  loupe::app::explorer().load(std::move(*bundle.corpus));
   loupe::platform::wake();
   last_result.clear();
   return last_result.c_str();

@@ -1,0 +1,77 @@
+// The binary bundle: the same corpus as the JSON bundle (bundle.h), laid out so that loading is
+// checking sizes and copying bytes, with no text to parse. `loupe build --format binary` writes
+// it; the page, the desktop app and the CLI read either kind through read_any_bundle. The JSON
+// bundle stays the interchange and export format.
+//
+// Layout (all numbers little-endian, fixed width; offsets are bytes from the start of the file):
+//   header, 40 bytes:
+//     magic     8 bytes  89 4C 4F 55 50 45 0D 0A   ("\x89LOUPE\r\n": not text, and a transfer that
+//                                                 rewrites line ends breaks it visibly)
+//     version   u32      1
+//     sections  u32      how many entries the section table has
+//     size      u64      the file's size in bytes (a truncated file is refused before anything else)
+//     checksum  u64      of every byte after the header (see binary_bundle_checksum)
+//     reserved  u64      0
+//   section table: `sections` entries of 24 bytes: id u32, reserved u32 (0), offset u64, length u64
+//   sections, each once, in any order, inside the file and past the table:
+//     1 strings    every string's UTF-8 bytes, back to back; a string is (offset u32, length u32) into it
+//     2 corpus     name, rates date, rates source (3 strings)
+//     3 documents  per document, 80 bytes: id, title, text, date, url, source, author (7 strings),
+//                  words u64, first warning u32, warnings u32, first removed u32, removed u32
+//     4 warnings   one string each
+//     5 removed    text, reason (2 strings)
+//     6 entities   per entity, 40 bytes: id, name, type (3 strings), first alias u32, aliases u32,
+//                  first mention u32, mentions u32
+//     7 aliases    one string each
+//     8 mentions   document u32 (its position), start u32, end u32 (byte offsets into its text)
+//     9 quotes     document, start, end, speaker u32 (entity position + 1, 0 for none),
+//                  speaker name, role (2 strings): 32 bytes
+//    10 money      document, start, end, subject u32 (entity position + 1, 0 for none),
+//                  currency (1 string), min, max, usd min, usd max (f64), flags u32
+//                  (1: usd min given, 2: usd max given), reserved u32: 64 bytes
+// Sections 1-3 are required, the others optional (a corpus without extraction). Reading checks
+// everything the JSON reader does (ids non-empty and unique, entity types, every span inside its
+// document's text, every reference to a document or entity), plus every offset, length, count and
+// record index, UTF-8 in every string and finite numbers; a bad file is refused with a message
+// naming the place ("documents[2].text: string 100..5000 lies outside the strings section (4000
+// bytes)"), never with undefined behaviour. A writer's strings section is limited to 4 GiB.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/bundle.h"
+#include "core/corpus.h"
+
+namespace loupe {
+
+inline constexpr std::string_view kBinaryBundleMagic{"\x89LOUPE\r\n", 8};
+inline constexpr std::uint32_t kBinaryBundleVersion = 1;
+inline constexpr std::size_t kBinaryBundleHeaderSize = 40;
+
+struct BinaryBundleWriteResult {
+  std::string bytes;  // the bundle, empty on failure
+  std::string error;  // set on failure (a corpus whose strings exceed 4 GiB, a quote naming no entity)
+};
+
+BinaryBundleWriteResult write_binary_bundle(const Corpus& corpus);
+
+// Reads a binary bundle; the same result as read_bundle: a corpus, or an error naming the place.
+BundleReadResult read_binary_bundle(std::string_view bytes);
+
+// True when the bytes start with the binary bundle's magic.
+bool is_binary_bundle(std::string_view bytes);
+
+// The bundle in either format, told apart by its first bytes: the one entry point of the page, the
+// desktop app and the CLI.
+BundleReadResult read_any_bundle(std::string_view bytes);
+
+// The checksum the header holds: of every byte after the header (a 64-bit multiply-xor over
+// little-endian 8-byte words, the last one zero-padded). It finds accidental damage, not forgery:
+// everything is validated anyway. Exposed for the fuzz target, which writes it into mutated inputs
+// so that the checks behind it are reached.
+std::uint64_t binary_bundle_checksum(std::string_view bytes_after_header);
+
+}  // namespace loupe

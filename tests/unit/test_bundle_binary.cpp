@@ -1,0 +1,338 @@
+// Tests of the binary bundle (core/bundle_binary.h): round trips against the JSON bundle, and
+// hostile bytes (truncated, wrong magic or version, offsets, lengths and indexes out of range),
+// each refused with a message, never undefined behaviour.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "core/bundle.h"
+#include "core/bundle_binary.h"
+#include "core/extract/annotate.h"
+#include "core/extract/money.h"
+#include "core/extract/ner.h"
+#include "fixtures.h"
+
+using namespace loupe;
+
+namespace {
+
+// The seed corpus with its extraction when the built entity model is there, as the page ships it.
+Corpus seed_bundle_corpus() {
+  Corpus corpus = test::seed_corpus();
+  std::ifstream model_stream(LOUPE_ENTITY_MODEL, std::ios::binary);
+  if (!model_stream) return corpus;
+  std::ostringstream model;
+  model << model_stream.rdbuf();
+  std::string error;
+  const std::optional<extract::EntityTagger> tagger = extract::EntityTagger::load(model.str(), error);
+  const extract::RateTable rates = extract::read_rate_table(test::read_repo_file("assets/exchange_rates.json"), error);
+  if (tagger) extract::annotate_corpus(corpus, *tagger, rates);
+  return corpus;
+}
+
+// A small corpus with every optional field set, and the cases the JSON bundle writes as null.
+Corpus hand_made_corpus() {
+  Corpus corpus;
+  corpus.name = "Zürich \xE2\x80\x94 test";
+  corpus.rates_date = "2025-01-31";
+  corpus.rates_source = "hand";
+  Document first;
+  first.id = "a/1";
+  first.title = "Mistral raises money";
+  first.text = "Mistral raised \xE2\x82\xAC" "600 million, said Arthur Mensch.\n\"We are happy,\" he said.";
+  first.word_count = 12;
+  first.date = "2024-06-11";
+  first.url = "https://example.org/a/1";
+  first.source = "Example";
+  first.author = "A. Writer";
+  first.warnings = {"1 byte not valid UTF-8, read as Windows-1252", "CRLF line ends"};
+  first.removed = {{"Share this story", "share line"}, {"3 min read", "reading-time line"}};
+  Document second;
+  second.id = "b/2";
+  second.title = "";
+  second.text = "";
+  corpus.documents = {first, second};
+  EntityRecord mistral{"organization:mistral", "Mistral", "organization", {"Mistral AI"}, {{0, 0, 7}}};
+  EntityRecord mensch{"person:arthur-mensch", "Arthur Mensch", "person", {}, {{0, 39, 52}}};
+  corpus.entities = {mistral, mensch};
+  corpus.quotes = {{{0, 54, 68}, "person:arthur-mensch", "he", "chief executive"}, {{0, 54, 68}, "", "", ""}};
+  AmountRecord amount;
+  amount.span = {0, 15, 29};
+  amount.currency = "EUR";
+  amount.minimum = amount.maximum = 600e6;
+  amount.usd_minimum = 650e6;
+  amount.subject = "organization:mistral";
+  AmountRecord bare;
+  bare.span = {0, 15, 29};
+  bare.currency = "XXX";
+  bare.minimum = 1;
+  bare.maximum = 2;
+  corpus.amounts = {amount, bare};
+  return corpus;
+}
+
+std::string binary_of(const Corpus& corpus) {
+  const BinaryBundleWriteResult written = write_binary_bundle(corpus);
+  REQUIRE(written.error.empty());
+  REQUIRE(is_binary_bundle(written.bytes));
+  return written.bytes;
+}
+
+std::uint32_t u32_at(const std::string& bytes, std::size_t at) {
+  std::uint32_t value = 0;
+  for (int i = 3; i >= 0; --i) value = (value << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+  return value;
+}
+
+void put_u32(std::string& bytes, std::size_t at, std::uint32_t value) {
+  for (std::size_t i = 0; i < 4; ++i) bytes[at + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
+}
+
+void put_u64(std::string& bytes, std::size_t at, std::uint64_t value) {
+  for (std::size_t i = 0; i < 8; ++i) bytes[at + i] = static_cast<char>((value >> (8 * i)) & 0xFF);
+}
+
+// The checksum rewritten after a deliberate change, so that the check behind it is what refuses.
+void reseal(std::string& bytes) {
+  put_u64(bytes, 24, binary_bundle_checksum(std::string_view(bytes).substr(kBinaryBundleHeaderSize)));
+}
+
+// Where a section starts and how long it is, from the section table (0, 0 when absent).
+std::pair<std::size_t, std::size_t> section(const std::string& bytes, std::uint32_t id) {
+  const std::uint32_t count = u32_at(bytes, 12);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const std::size_t entry = kBinaryBundleHeaderSize + i * 24;
+    if (u32_at(bytes, entry) == id) return {static_cast<std::size_t>(u32_at(bytes, entry + 8)), static_cast<std::size_t>(u32_at(bytes, entry + 16))};
+  }
+  return {0, 0};
+}
+
+std::string error_of(const std::string& bytes) {
+  const BundleReadResult result = read_binary_bundle(bytes);
+  CHECK_FALSE(result.corpus.has_value());
+  CHECK_FALSE(result.error.empty());
+  return result.error;
+}
+
+}  // namespace
+
+TEST_CASE("the seed corpus goes JSON -> binary -> JSON byte for byte") {
+  const std::string json = write_bundle(seed_bundle_corpus());
+  const BundleReadResult from_json = read_bundle(json);
+  REQUIRE(from_json.corpus.has_value());
+  const std::string binary = binary_of(*from_json.corpus);
+  const BundleReadResult from_binary = read_binary_bundle(binary);
+  REQUIRE(from_binary.corpus.has_value());
+  CHECK(from_binary.error.empty());
+  CHECK(write_bundle(*from_binary.corpus) == json);
+  CHECK(binary_of(*from_binary.corpus) == binary);
+  CHECK(binary.size() < json.size());
+}
+
+TEST_CASE("every field survives the binary bundle, including the optional ones") {
+  const Corpus corpus = hand_made_corpus();
+  const std::string json = write_bundle(corpus);
+  REQUIRE(read_bundle(json).corpus.has_value());  // the hand-made corpus is a valid bundle
+  const BundleReadResult read = read_binary_bundle(binary_of(corpus));
+  REQUIRE(read.corpus.has_value());
+  CHECK(write_bundle(*read.corpus) == json);
+  CHECK(read.corpus->documents[0].removed[1].reason == "reading-time line");
+  CHECK(read.corpus->amounts[0].usd_minimum == 650e6);
+  CHECK_FALSE(read.corpus->amounts[0].usd_maximum.has_value());
+  CHECK(read.corpus->quotes[1].speaker.empty());
+}
+
+TEST_CASE("an empty corpus is a valid binary bundle") {
+  const BundleReadResult read = read_binary_bundle(binary_of(Corpus{}));
+  REQUIRE(read.corpus.has_value());
+  CHECK(read.corpus->documents.empty());
+}
+
+TEST_CASE("read_any_bundle tells the formats apart by their first bytes") {
+  const Corpus corpus = hand_made_corpus();
+  const BundleReadResult from_json = read_any_bundle(write_bundle(corpus));
+  const BundleReadResult from_binary = read_any_bundle(binary_of(corpus));
+  REQUIRE(from_json.corpus.has_value());
+  REQUIRE(from_binary.corpus.has_value());
+  CHECK(write_bundle(*from_json.corpus) == write_bundle(*from_binary.corpus));
+  CHECK(read_any_bundle("").error.find("not valid JSON") == 0);
+  CHECK(read_any_bundle("{\"format\":").error.find("not valid JSON") == 0);
+  // A binary bundle whose line ends were rewritten in transfer gets the binary reader's message.
+  std::string rewritten = binary_of(corpus);
+  rewritten.erase(6, 1);
+  CHECK(read_any_bundle(rewritten).error.find("wrong magic") != std::string::npos);
+}
+
+TEST_CASE("a truncated binary bundle is refused at every length") {
+  const std::string bytes = binary_of(hand_made_corpus());
+  CHECK(error_of(bytes.substr(0, 10)).find("truncated") != std::string::npos);
+  CHECK(error_of(bytes.substr(0, bytes.size() - 1)) ==
+        "binary bundle: truncated: the header says " + std::to_string(bytes.size()) + " bytes, found " + std::to_string(bytes.size() - 1));
+  for (std::size_t length = 0; length < bytes.size(); ++length) {
+    CHECK_FALSE(read_binary_bundle(bytes.substr(0, length)).corpus.has_value());
+  }
+  CHECK(error_of(bytes + "x").find("wrong size") != std::string::npos);
+}
+
+TEST_CASE("a wrong magic, version or checksum is refused") {
+  const std::string bytes = binary_of(hand_made_corpus());
+  std::string magic = bytes;
+  magic[1] = 'X';
+  CHECK(error_of(magic).find("wrong magic") != std::string::npos);
+  std::string version = bytes;
+  put_u32(version, 8, 2);
+  CHECK(error_of(version) == "binary bundle: this Loupe reads version 1, found 2");
+  std::string damaged = bytes;
+  damaged[damaged.size() - 3] ^= 0x20;
+  CHECK(error_of(damaged) == "binary bundle: checksum mismatch (the file is damaged)");
+  // Every single-bit flip past the header is caught.
+  for (std::size_t at = kBinaryBundleHeaderSize; at < bytes.size(); at += 7) {
+    std::string flipped = bytes;
+    flipped[at] ^= 0x01;
+    CHECK_FALSE(read_binary_bundle(flipped).corpus.has_value());
+  }
+}
+
+TEST_CASE("sections outside the file, overlapping, repeated, unknown or missing are refused") {
+  const std::string bytes = binary_of(hand_made_corpus());
+  const std::size_t first_entry = kBinaryBundleHeaderSize;
+  std::string outside = bytes;
+  put_u64(outside, first_entry + 16, bytes.size());  // the strings section's length
+  reseal(outside);
+  CHECK(error_of(outside).find("section table[0]: the strings section") != std::string::npos);
+  std::string huge = bytes;
+  put_u64(huge, first_entry + 8, ~std::uint64_t{0});  // an offset that overflows when the length is added
+  reseal(huge);
+  CHECK(error_of(huge).find("lies outside") != std::string::npos);
+  std::string overlapping = bytes;
+  put_u64(overlapping, first_entry + 24 + 8, u32_at(bytes, first_entry + 8));  // the corpus section on the strings
+  reseal(overlapping);
+  CHECK(error_of(overlapping) == "binary bundle: two sections overlap");
+  std::string repeated = bytes;
+  put_u32(repeated, first_entry + 24, 1);
+  reseal(repeated);
+  CHECK(error_of(repeated).find("a second strings section") != std::string::npos);
+  std::string unknown = bytes;
+  put_u32(unknown, first_entry, 99);
+  reseal(unknown);
+  CHECK(error_of(unknown) == "binary bundle: section table[0]: unknown section id 99");
+  std::string many = bytes;
+  put_u32(many, 12, 1000000);
+  CHECK(error_of(many).find("1000000 sections") != std::string::npos);
+  std::string missing = bytes;
+  put_u32(missing, 12, 2);  // only the strings and corpus sections listed
+  reseal(missing);
+  CHECK(error_of(missing) == "binary bundle: no documents section");
+  std::string ragged = bytes;
+  put_u64(ragged, first_entry + 48 + 16, 81);  // the documents section's length
+  reseal(ragged);
+  CHECK(error_of(ragged) == "binary bundle: the documents section's length 81 is not a multiple of its 80-byte records");
+}
+
+TEST_CASE("strings, runs, spans and references out of range are refused with their place") {
+  const std::string bytes = binary_of(hand_made_corpus());
+  const auto [strings_offset, strings_length] = section(bytes, 1);
+  const auto [documents_offset, documents_length] = section(bytes, 3);
+  const auto [entities_offset, entities_length] = section(bytes, 6);
+  const auto [mentions_offset, mentions_length] = section(bytes, 8);
+  const auto [quotes_offset, quotes_length] = section(bytes, 9);
+  REQUIRE(documents_length == 2 * 80);
+
+  std::string text = bytes;
+  put_u32(text, documents_offset + 16 + 4, static_cast<std::uint32_t>(strings_length + 1));  // documents[0].text's length
+  reseal(text);
+  CHECK(error_of(text).find("documents[0].text: string ") == 0);
+  CHECK(error_of(text).find("lies outside the strings section (" + std::to_string(strings_length) + " bytes)") != std::string::npos);
+
+  std::string wrapping = bytes;
+  put_u32(wrapping, documents_offset + 80 + 8, 0xFFFFFFFF);  // documents[1].title at offset 2^32-1, length 0
+  reseal(wrapping);
+  CHECK(error_of(wrapping).find("documents[1].title: string 4294967295..4294967295 lies outside") == 0);
+
+  std::string warnings = bytes;
+  put_u32(warnings, documents_offset + 68, 3);  // documents[0] has 3 of the 2 warnings
+  reseal(warnings);
+  CHECK(error_of(warnings) == "documents[0].warnings: warnings 0..3 lie outside the 2 warnings of the bundle");
+
+  std::string removed = bytes;
+  put_u32(removed, documents_offset + 72, 0xFFFFFFFF);
+  put_u32(removed, documents_offset + 76, 2);
+  reseal(removed);
+  CHECK(error_of(removed).find("documents[0].removed: removed 4294967295..4294967297 lie outside") == 0);
+
+  std::string duplicate = bytes;
+  std::memcpy(duplicate.data() + documents_offset + 80, duplicate.data() + documents_offset, 8);  // documents[1].id = documents[0].id
+  reseal(duplicate);
+  CHECK(error_of(duplicate) == "documents[1].id: duplicate id \"a/1\"");
+
+  std::string empty_id = bytes;
+  put_u32(empty_id, documents_offset + 4, 0);
+  reseal(empty_id);
+  CHECK(error_of(empty_id) == "documents[0].id: empty");
+
+  std::string mention_document = bytes;
+  put_u32(mention_document, mentions_offset, 2);
+  reseal(mention_document);
+  CHECK(error_of(mention_document) == "entities[0].mentions[0].doc: no document number 2 (the bundle has 2)");
+
+  std::string mention_end = bytes;
+  put_u32(mention_end, mentions_offset + 8, 100000);
+  reseal(mention_end);
+  CHECK(error_of(mention_end).find("entities[0].mentions[0]: offsets 0..100000 lie outside the text of \"a/1\"") == 0);
+
+  std::string reversed = bytes;
+  put_u32(reversed, mentions_offset + 4, 5);
+  put_u32(reversed, mentions_offset + 8, 4);
+  reseal(reversed);
+  CHECK(error_of(reversed).find("offsets 5..4 lie outside") != std::string::npos);
+
+  std::string mention_run = bytes;
+  put_u32(mention_run, entities_offset + 36, 5);
+  reseal(mention_run);
+  CHECK(error_of(mention_run).find("entities[0].mentions: mentions 0..5 lie outside the 2 mentions") == 0);
+
+  std::string type = bytes;
+  std::memcpy(type.data() + entities_offset + 16, type.data() + entities_offset + 8, 8);  // type = the name, "Mistral"
+  reseal(type);
+  CHECK(error_of(type) == "entities[0].type: unknown type \"Mistral\"");
+
+  std::string speaker = bytes;
+  put_u32(speaker, quotes_offset + 12, 3);
+  reseal(speaker);
+  CHECK(error_of(speaker) == "quotes[0].speaker: no entity number 2 (the bundle has 2)");
+
+  std::string not_utf8 = bytes;
+  not_utf8[strings_offset] = static_cast<char>(0xC0);
+  reseal(not_utf8);
+  CHECK(error_of(not_utf8).find("not valid UTF-8") != std::string::npos);
+  (void)entities_length;
+  (void)mentions_length;
+  (void)quotes_length;
+}
+
+TEST_CASE("numbers that are not finite and unknown flags are refused") {
+  const std::string bytes = binary_of(hand_made_corpus());
+  const auto [money_offset, money_length] = section(bytes, 10);
+  REQUIRE(money_length == 2 * 64);
+  std::string infinite = bytes;
+  put_u64(infinite, money_offset + 24, 0x7FF0000000000000ULL);
+  reseal(infinite);
+  CHECK(error_of(infinite) == "money[0].min: not a finite number");
+  std::string flags = bytes;
+  put_u32(flags, money_offset + 56, 4);
+  reseal(flags);
+  CHECK(error_of(flags) == "money[0]: unknown flags or reserved bytes set");
+}
+
+TEST_CASE("the writer refuses a quote whose speaker is no entity") {
+  Corpus corpus = hand_made_corpus();
+  corpus.quotes[0].speaker = "person:nobody";
+  const BinaryBundleWriteResult written = write_binary_bundle(corpus);
+  CHECK(written.bytes.empty());
+  CHECK(written.error == "the binary bundle cannot be written: quotes[0].speaker: no entity with id \"person:nobody\"");
+}
