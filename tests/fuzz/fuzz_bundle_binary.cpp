@@ -1,0 +1,89 @@
+// Fuzz target: the binary bundle loader (core/bundle_binary.h). The input is a binary bundle as the
+// page and the desktop app receive it; before reading, the target writes the right checksum into
+// the header, since otherwise almost every mutation would stop at the checksum and the checks
+// behind it would go unfuzzed (the unit tests check the checksum itself). read_binary_bundle must
+// refuse the bytes with a message or return a corpus; a corpus it accepts must hold valid UTF-8,
+// write back as a binary bundle that reads again and writes the same bytes, write as a JSON bundle
+// that read_bundle accepts with the same content, and load into the explorer, whose panels,
+// exports and fragment are all asked for (offsets must stay inside their texts).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/bundle.h"
+#include "core/bundle_binary.h"
+#include "core/explorer.h"
+#include "fuzz_common.h"
+#include "fuzz_explorer.h"
+
+using namespace loupe;
+
+namespace {
+
+void check_utf8(const Corpus& corpus) {
+  auto check = [](const std::string& text) {
+    if (!fuzz::valid_utf8(text)) fuzz::finding("a binary bundle accepted with a string that is not valid UTF-8");
+  };
+  check(corpus.name);
+  for (const Document& document : corpus.documents) {
+    for (const std::string* field : {&document.id, &document.title, &document.text, &document.date, &document.url, &document.source, &document.author}) {
+      check(*field);
+    }
+    for (const std::string& warning : document.warnings) check(warning);
+    for (const RemovedText& piece : document.removed) {
+      check(piece.text);
+      check(piece.reason);
+    }
+  }
+  for (const EntityRecord& entity : corpus.entities) {
+    check(entity.id);
+    check(entity.name);
+    for (const std::string& alias : entity.aliases) check(alias);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  if (bytes.size() >= kBinaryBundleHeaderSize) {
+    const std::uint64_t checksum = binary_bundle_checksum(std::string_view(bytes).substr(kBinaryBundleHeaderSize));
+    for (std::size_t i = 0; i < 8; ++i) bytes[24 + i] = static_cast<char>((checksum >> (8 * i)) & 0xFF);
+  }
+  BundleReadResult first = read_binary_bundle(bytes);
+  if (!first.corpus) {
+    if (first.error.empty()) fuzz::finding("a binary bundle refused without a message");
+    return 0;
+  }
+  if (!first.error.empty()) fuzz::finding("a binary bundle read with an error", first.error);
+  check_utf8(*first.corpus);
+
+  const BinaryBundleWriteResult written = write_binary_bundle(*first.corpus);
+  if (!written.error.empty()) fuzz::finding("a binary bundle that was read cannot be written", written.error);
+  const BundleReadResult second = read_binary_bundle(written.bytes);
+  if (!second.corpus) fuzz::finding("a binary bundle that was read does not read again once written", second.error);
+  const BinaryBundleWriteResult rewritten = write_binary_bundle(*second.corpus);
+  if (rewritten.bytes != written.bytes) fuzz::finding("a binary bundle written, read and written again changed");
+
+  const std::string json = write_bundle(*first.corpus);
+  const BundleReadResult from_json = read_bundle(json);
+  if (!from_json.corpus) fuzz::finding("a binary bundle that was read is refused once written as JSON", from_json.error);
+  if (write_binary_bundle(*from_json.corpus).bytes != written.bytes) fuzz::finding("a binary bundle changed on its way through JSON");
+
+  Explorer explorer;
+  explorer.load(std::move(*first.corpus));
+  fuzz::exercise_explorer(explorer);
+  if (!explorer.corpus().entities.empty()) {
+    explorer.apply(SelectEntity{explorer.corpus().entities.front().id});
+    fuzz::exercise_explorer(explorer);
+  }
+  if (!explorer.corpus().documents.empty()) {
+    const std::string& title = explorer.corpus().documents.back().title;
+    explorer.apply(SetQuery{title.substr(0, title.find(' '))});
+    explorer.apply(AddFilter{"has:money"});
+    explorer.apply(ShowView{"network"});
+    fuzz::exercise_explorer(explorer);
+  }
+  return 0;
+}
