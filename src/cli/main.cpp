@@ -1,6 +1,7 @@
 // The `loupe` command-line tool: a thin layer over the core.
 //   loupe build PATH... -o corpus.json [--name NAME] [--model entities.model --rates exchange_rates.json] [--format json|binary]
 //   loupe stats corpus.json [--timing]                 print what a bundle holds (either format), or how long it takes to load
+//   loupe convert BUNDLE -o OUT --format json|binary  the same corpus in the other format
 //   loupe query corpus.json "QUERY" [--limit N] [--json] [--sort relevance|document]
 //   loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]
 //   loupe tag --conll FILE --model entities.model        the file with one more column: the predicted tag
@@ -37,6 +38,7 @@ namespace {
 constexpr const char* kUsage =
     "usage: loupe build PATH... -o corpus.json [--name NAME] [--model entities.model --rates exchange_rates.json] [--format json|binary]\n"
     "       loupe stats corpus.json [--timing]\n"
+    "       loupe convert BUNDLE -o OUT --format json|binary\n"
     "       loupe query corpus.json \"QUERY\" [--limit N] [--json] [--sort relevance|document]\n"
     "       loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]\n"
     "       loupe tag --conll FILE --model entities.model\n"
@@ -56,6 +58,21 @@ std::optional<loupe::files::Extractors> load_extractors(const std::string& model
     return std::nullopt;
   }
   return extractors;
+}
+
+// The corpus as a bundle of the format given ("json" or "binary"), or false after saying why not.
+bool encode_bundle(const loupe::Corpus& corpus, const std::string& format, std::string& bytes) {
+  if (format != "binary") {
+    bytes = loupe::write_bundle(corpus);
+    return true;
+  }
+  loupe::BinaryBundleWriteResult written = loupe::write_binary_bundle(corpus);
+  if (!written.error.empty()) {
+    std::cerr << "loupe: " << written.error << "\n";
+    return false;
+  }
+  bytes = std::move(written.bytes);
+  return true;
 }
 
 int run_build(const std::vector<std::string>& arguments) {
@@ -106,16 +123,7 @@ int run_build(const std::vector<std::string>& arguments) {
     std::cout << "no --model given: entities, quotes and amounts are not extracted\n";
   }
   std::string bytes;
-  if (format == "binary") {
-    loupe::BinaryBundleWriteResult written = loupe::write_binary_bundle(corpus);
-    if (!written.error.empty()) {
-      std::cerr << "loupe: " << written.error << "\n";
-      return 1;
-    }
-    bytes = std::move(written.bytes);
-  } else {
-    bytes = loupe::write_bundle(corpus);
-  }
+  if (!encode_bundle(corpus, format, bytes)) return 1;
   const std::string error = loupe::files::write_file(output, bytes);
   if (!error.empty()) {
     std::cerr << "loupe: " << error << "\n";
@@ -453,6 +461,28 @@ int run_load_timing(const std::string& path) {
   return 0;
 }
 
+// The bundle in the other format (or the same, rewritten), with no extraction rerun.
+int run_convert(const std::vector<std::string>& arguments) {
+  std::map<std::string, std::string> options;
+  std::vector<std::string> positional;
+  if (!split_options(arguments, options, positional) || positional.size() != 1 || !options.count("-o") || !options.count("--format")) {
+    return usage_error("convert needs BUNDLE, -o OUT and --format json|binary");
+  }
+  const std::string& format = options["--format"];
+  if (format != "json" && format != "binary") return usage_error("--format is json or binary");
+  const std::optional<loupe::Corpus> corpus = load_bundle(positional[0]);
+  if (!corpus) return 1;
+  std::string bytes;
+  if (!encode_bundle(*corpus, format, bytes)) return 1;
+  const std::string error = loupe::files::write_file(options["-o"], bytes);
+  if (!error.empty()) {
+    std::cerr << "loupe: " << error << "\n";
+    return 1;
+  }
+  std::cout << "wrote " << options["-o"] << ": " << bytes.size() << " bytes (" << format << ")\n";
+  return 0;
+}
+
 int run_stats(const std::vector<std::string>& arguments) {
   if (arguments.size() == 2 && arguments[1] == "--timing") return run_load_timing(arguments[0]);
   if (arguments.size() != 1) return usage_error("stats needs exactly one bundle");
@@ -476,6 +506,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> arguments(argv + 2, argv + argc);
   if (command == "build") return run_build(arguments);
   if (command == "stats") return run_stats(arguments);
+  if (command == "convert") return run_convert(arguments);
   if (command == "query") return run_query(arguments);
   if (command == "train-entities") return run_train_entities(arguments);
   if (command == "tag") return run_tag(arguments);
