@@ -1,6 +1,7 @@
 // The `loupe` command-line tool: a thin layer over the core.
 //   loupe build PATH... -o corpus.json [--name NAME] [--model entities.model --rates exchange_rates.json] [--format json|binary]
-//   loupe stats corpus.json [--timing]                 print what a bundle holds (either format), or how long it takes to load
+//   loupe stats corpus.json [--timing [--queries FILE] [--runs N]]   what a bundle holds (either format), or how long it
+//                                                      takes to load and, with a query list, to search as the explorer does
 //   loupe convert BUNDLE -o OUT --format json|binary  the same corpus in the other format
 //   loupe query corpus.json "QUERY" [--limit N] [--json] [--sort relevance|document]
 //   loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]
@@ -37,7 +38,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: loupe build PATH... -o corpus.json [--name NAME] [--model entities.model --rates exchange_rates.json] [--format json|binary]\n"
-    "       loupe stats corpus.json [--timing]\n"
+    "       loupe stats corpus.json [--timing [--queries FILE] [--runs N]]\n"
     "       loupe convert BUNDLE -o OUT --format json|binary\n"
     "       loupe query corpus.json \"QUERY\" [--limit N] [--json] [--sort relevance|document]\n"
     "       loupe train-entities TRAIN.conll --iso-codes DIR -o entities.model [--epochs N]\n"
@@ -431,8 +432,11 @@ int run_score_extraction(const std::vector<std::string>& arguments) {
 
 // How long each step of loading a bundle into the explorer takes, as the page does it: reading the
 // file, decoding the bundle (JSON parsing, or the binary bundle's checks and copies), then the
-// explorer's load (the search index, built from the text, and the first search).
-int run_load_timing(const std::string& path) {
+// explorer's load (the search index, built from the text, and the first search). With a query
+// list (one a line, '#' starts a comment), each query is set `runs` times as the page's search box
+// does (the explorer's SetQuery: ranking, facets, passages of the first hits) and the latency's
+// percentiles are printed.
+int run_load_timing(const std::string& path, const std::string& queries_path, int runs) {
   using Clock = std::chrono::steady_clock;
   const auto milliseconds = [](Clock::time_point from, Clock::time_point to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
   const Clock::time_point started = Clock::now();
@@ -458,6 +462,35 @@ int run_load_timing(const std::string& path) {
             << "format:    " << (loupe::is_binary_bundle(read.bytes) ? "binary" : "json") << ", " << read.bytes.size() << " bytes\n";
   std::printf("read file %.1f ms, decode %.1f ms, index %.1f ms, explorer load %.1f ms, total %.1f ms\n", milliseconds(started, file_read),
               milliseconds(file_read, decoded), explorer.index_build_ms(), milliseconds(decoded, loaded), milliseconds(started, loaded));
+  if (queries_path.empty()) return 0;
+  const loupe::files::ReadResult list = loupe::files::read_file(queries_path);
+  if (!list.ok) {
+    std::cerr << "loupe: " << queries_path << ": " << list.error << "\n";
+    return 1;
+  }
+  std::vector<std::string> queries;
+  std::size_t line_start = 0;
+  while (line_start < list.bytes.size()) {
+    std::size_t line_end = list.bytes.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = list.bytes.size();
+    const std::string line = list.bytes.substr(line_start, line_end - line_start);
+    if (!line.empty() && line[0] != '#' && line.find_first_not_of(" \t\r") != std::string::npos) queries.push_back(line);
+    line_start = line_end + 1;
+  }
+  std::vector<double> times;
+  for (int run = 0; run < runs; ++run) {
+    for (const std::string& query : queries) {
+      const Clock::time_point before = Clock::now();
+      explorer.apply(loupe::SetQuery{query});
+      times.push_back(milliseconds(before, Clock::now()));
+    }
+  }
+  std::sort(times.begin(), times.end());
+  const auto percentile = [&](double fraction) {
+    return times.empty() ? 0.0 : times[std::min(times.size() - 1, static_cast<std::size_t>(fraction * static_cast<double>(times.size())))];
+  };
+  std::printf("search: %zu queries x %d runs, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms\n", queries.size(), runs, percentile(0.5),
+              percentile(0.95), percentile(0.99), times.empty() ? 0.0 : times.back());
   return 0;
 }
 
@@ -484,7 +517,14 @@ int run_convert(const std::vector<std::string>& arguments) {
 }
 
 int run_stats(const std::vector<std::string>& arguments) {
-  if (arguments.size() == 2 && arguments[1] == "--timing") return run_load_timing(arguments[0]);
+  if (arguments.size() >= 2 && arguments[1] == "--timing") {
+    std::map<std::string, std::string> options;
+    std::vector<std::string> positional;
+    const std::vector<std::string> rest(arguments.begin() + 2, arguments.end());
+    if (!split_options(rest, options, positional) || !positional.empty()) return usage_error("stats BUNDLE --timing [--queries FILE] [--runs N]");
+    const int runs = options.count("--runs") ? std::max(1, std::atoi(options["--runs"].c_str())) : 5;
+    return run_load_timing(arguments[0], options.count("--queries") ? options["--queries"] : "", runs);
+  }
   if (arguments.size() != 1) return usage_error("stats needs exactly one bundle");
   const std::optional<loupe::Corpus> loaded = load_bundle(arguments[0]);
   if (!loaded) return 1;
