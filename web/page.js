@@ -6,7 +6,8 @@
 //   loupe.search(text)     sets the query; returns the new state
 //   loupe.select(docId)    selects a document (throws for an unknown id); returns the new state
 //   loupe.show(view)       brings a view to the front: one of state().views (documents,
-//                          entities, quotes, money, network, concordance, terms); throws for an unknown one; returns the new state
+//                          entities, quotes, money, network, concordance, terms, notebook); throws for an unknown one;
+//                          returns the new state
 //   loupe.filter(term)     adds a filter chip (a query term such as 'entity:"Meta"' or 'has:quote');
 //                          loupe.filter('') clears them; returns the new state
 //   loupe.selectEntity(id) shows an entity's card in the entities view (throws for an unknown id)
@@ -21,7 +22,11 @@
 //                          place of the corpus, extracting entities, quotes and money with the
 //                          model fetched on first use; resolves to {report: [lines], state};
 //                          rejects when no document could be read. Dropping files on the page
-//                          does the same.
+//                          does the same. The corpus read is kept in this browser (IndexedDB) until
+//                          the notebook's "Forget my corpus".
+//   loupe.notebook()       the reader's notebook (notes, tags, saved searches) as its file's text,
+//                          kept in IndexedDB after every change
+//   loupe.importNotebook(text) replaces the notebook with a notebook file's text (throws if refused)
 'use strict';
 
 (function () {
@@ -131,6 +136,13 @@
       return state();
     },
     openFiles,
+    // The notebook's file text (what Export writes), and importing one (it replaces the notebook).
+    notebook: () => Module.UTF8ToString(Module._loupe_notebook_json()),
+    importNotebook(text) {
+      const problem = Module.ccall('loupe_notebook_load', 'string', ['string', 'number'], [String(text), 0]);
+      if (problem) throw new Error(problem);
+      return state();
+    },
     framesDrawn: () => Number(Module._loupe_frames_drawn()),
     frameTimes: () => JSON.parse(Module.UTF8ToString(Module._loupe_frame_times())),
     keepDrawing(on) { Module._loupe_keep_drawing(on ? 1 : 0); },
@@ -181,6 +193,7 @@
     const list = Array.from(files);
     try {
       Module._loupe_files_begin();
+      let articleFiles = 0;
       let sliceStart = performance.now();
       for (const [index, file] of list.entries()) {
         const name = String(file.webkitRelativePath || file.name || 'file.txt');
@@ -189,6 +202,14 @@
         else if (file.blob) bytes = new Uint8Array(await file.blob.arrayBuffer());
         else if (file.bytes) bytes = new Uint8Array(file.bytes);
         else bytes = new TextEncoder().encode(String(file.text ?? ''));
+        // A notebook exported before is imported (it replaces the notebook), not read as articles.
+        if (/\.json$/i.test(name) && new TextDecoder().decode(bytes.subarray(0, 200)).includes('"loupe-notebook"')) {
+          const problem = Module.ccall('loupe_notebook_load', 'string', ['string', 'number'], [new TextDecoder().decode(bytes), 0]);
+          report.push(problem ? `skipped ${name}: not a notebook this Loupe reads (${problem})` : `imported the notebook ${name}`);
+          Module.ccall('loupe_storage_result', null, ['number', 'string'], [problem ? 0 : 1, problem ? `Nothing imported from ${name}: ${problem}` : `Imported the notebook ${name}`]);
+          continue;
+        }
+        ++articleFiles;
         withBytes(bytes, (pointer, length) => Module.ccall('loupe_files_add', 'string', ['string', 'number', 'number'], [name, pointer, length]));
         if (performance.now() - sliceStart > sliceMilliseconds) {
           showFileProgress(`Reading your files\u2026 ${index + 1} of ${list.length}`, 0.3 * (index + 1) / list.length);
@@ -196,6 +217,7 @@
           sliceStart = performance.now();
         }
       }
+      if (articleFiles === 0) return { report, state: state() };  // only notebooks
       const read = JSON.parse(Module.UTF8ToString(Module._loupe_files_read()));
       if (!read.error && Module._loupe_model_needed()) {
         showFileProgress('Fetching the entity model\u2026', 0.3);
@@ -214,6 +236,7 @@
         error.report = report;
         throw error;
       }
+      await keepOwnCorpus();
       return { report, state: state() };
     } finally {
       showFileProgress('', null);
@@ -520,6 +543,63 @@
     restoreLocation();
   });
 
+  // The reader's work, kept in this browser's IndexedDB (database "loupe", store "kept"): the
+  // notebook (notes, tags, saved searches) under "notebook", and the corpus built from their own
+  // files under "corpus". Each write is one transaction: one that fails (storage full, a private
+  // window) changes nothing, and the reader is told.
+  const keeper = (() => {
+    let opened = null;
+    const database = () => {
+      if (!opened) {
+        opened = new Promise((resolve, reject) => {
+          if (!window.indexedDB) throw new Error('this browser has no IndexedDB');
+          const request = indexedDB.open('loupe', 1);
+          request.onupgradeneeded = () => request.result.createObjectStore('kept');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+          request.onblocked = () => reject(new Error('the storage is held by another tab'));
+        });
+        opened.catch(() => { opened = null; });
+      }
+      return opened;
+    };
+    const transaction = async (mode, work) => {
+      const store = (await database()).transaction('kept', mode);
+      const request = work(store.objectStore('kept'));
+      return new Promise((resolve, reject) => {
+        store.oncomplete = () => resolve(request.result);
+        store.onerror = () => reject(store.error || request.error);
+        store.onabort = () => reject(store.error || request.error || new Error('the write was abandoned'));
+      });
+    };
+    return {
+      get: (key) => transaction('readonly', (store) => store.get(key)),
+      put: (key, value) => transaction('readwrite', (store) => store.put(value, key)),
+      remove: (key) => transaction('readwrite', (store) => store.delete(key)),
+    };
+  })();
+  const storageProblem = (error) => `${error && error.name ? error.name : 'Error'}: ${error && error.message ? error.message : error}`;
+  function keepNotebook(text) {
+    keeper.put('notebook', text).then(
+      () => Module.ccall('loupe_storage_result', null, ['number', 'string'], [1, 'Your notebook is kept in this browser']),
+      (error) => Module.ccall('loupe_storage_result', null, ['number', 'string'],
+        [0, `Could not keep your notebook in this browser (${storageProblem(error)}); what was kept before is unchanged. Export it to keep a copy.`]));
+  }
+  async function keepOwnCorpus() {
+    const length = Module._malloc(4);
+    try {
+      const pointer = Module._loupe_corpus_bundle(length);
+      const bytes = Module.HEAPU8.slice(pointer, pointer + Module.HEAP32[length >> 2]);
+      await keeper.put('corpus', bytes);
+      Module._loupe_set_own_corpus_kept(1);
+    } catch (error) {
+      Module.ccall('loupe_storage_result', null, ['number', 'string'],
+        [0, `Could not keep your corpus in this browser (${storageProblem(error)}): it will be gone after a reload`]);
+    } finally {
+      Module._free(length);
+    }
+  }
+
   async function start() {
     // The downloads start first: the feature check creates a WebGL context, which takes a while in
     // a software renderer, and the network works meanwhile.
@@ -540,6 +620,9 @@
       return;
     }
     const [wasmBinary, corpusBytes] = await downloading;
+    // What this browser kept: a notebook, a corpus from the reader's own files.
+    const [keptNotebook, keptCorpus] = await Promise.all([keeper.get('notebook'), keeper.get('corpus')])
+      .catch((error) => { console.warn(`Nothing kept could be read: ${error.message}`); return [null, null]; });
     loadingText.textContent = 'Starting…';
 
     const canvas = document.getElementById('canvas');
@@ -572,7 +655,21 @@
       wasmBinary,
       onRuntimeInitialized() {
         try {
-          loadBundle(corpusBytes);
+          let ownCorpusLoaded = false;
+          if (keptCorpus) {
+            try {
+              loadBundle(new Uint8Array(keptCorpus));
+              ownCorpusLoaded = true;
+              Module._loupe_set_own_corpus_kept(1);
+            } catch (error) {
+              console.warn(`The corpus kept in this browser could not be loaded: ${error.message}`);
+            }
+          }
+          if (!ownCorpusLoaded) loadBundle(corpusBytes);
+          if (typeof keptNotebook === 'string') {
+            const problem = Module.ccall('loupe_notebook_load', 'string', ['string', 'number'], [keptNotebook, 1]);
+            if (problem) Module.ccall('loupe_storage_result', null, ['number', 'string'], [0, `The notebook kept in this browser could not be read (${problem})`]);
+          }
           restoreLocation();
         } catch (error) {
           fail(error.message);
@@ -585,6 +682,12 @@
         window.dispatchEvent(new CustomEvent('loupe:change', { detail: { fragment } }));
       },
       onLoupeCopy: copyText,
+      onLoupeKeepNotebook: keepNotebook,
+      onLoupeForgetCorpus() {
+        keeper.remove('corpus').catch((error) => console.warn(`The kept corpus could not be removed: ${error.message}`));
+        loadBundle(corpusBytes);
+        Module._loupe_set_own_corpus_kept(0);
+      },
       onLoupeTextInput: keyboardBridge.onTextInput,
       onLoupeDownload: downloadFile,
       onLoupeChooseFiles: chooseFiles,

@@ -42,6 +42,7 @@ void Explorer::load(Corpus corpus) {
 void Explorer::run_search() {
   search::SearchOptions options;
   options.sort = state_.sort;
+  options.document_tags = &notebook_.tags;
   std::string query = state_.query;
   for (const std::string& filter : state_.filters) query += (query.empty() ? "" : " ") + filter;
   search_result_ = search::run_query(index_, corpus_, query, options);
@@ -53,6 +54,20 @@ void Explorer::run_search() {
   ++search_count_;
   state_.results.clear();
   for (const search::Hit& hit : search_result_.hits) state_.results.push_back(hit.document);
+}
+
+bool Explorer::filtered_by_tags() const {
+  const auto has_tag_term = [](std::string_view text) { return text.find("tag:") != std::string_view::npos; };
+  return has_tag_term(state_.query) || std::any_of(state_.filters.begin(), state_.filters.end(), has_tag_term);
+}
+
+void Explorer::set_notebook(Notebook notebook, NotebookSource source) {
+  notebook_ = std::move(notebook);
+  if (source == NotebookSource::Imported) ++notebook_revision_;
+  if (loaded_ && filtered_by_tags()) {
+    run_search();
+    keep_selection_in_results();
+  }
 }
 
 std::vector<search::Passage> Explorer::passages_of_hit(std::size_t n) const {
@@ -145,6 +160,17 @@ std::string Explorer::apply(const Action& action) {
     }
     return "no entity with id \"" + select_entity->id + "\"";
   }
+  if (const auto* edit = std::get_if<EditNotebook>(&action)) {
+    std::string error = apply_edit(notebook_, edit->edit);
+    if (!error.empty()) return error;
+    ++notebook_revision_;
+    const bool tags_changed = std::holds_alternative<AddTag>(edit->edit) || std::holds_alternative<RemoveTag>(edit->edit);
+    if (tags_changed && filtered_by_tags()) {
+      run_search();
+      keep_selection_in_results();
+    }
+    return {};
+  }
   const auto& select = std::get<SelectDocument>(action);
   const std::optional<std::size_t> position = corpus_.find(select.id);
   if (!position) return "no document with id \"" + select.id + "\"";
@@ -226,7 +252,7 @@ std::string facet_filter(const std::string& facet, const std::string& value) {
   for (const char c : value) {
     if (c != '"') quoted += c;  // a name with a quotation mark inside can't be quoted whole
   }
-  return "entity:\"" + quoted + "\"";
+  return (facet == "tag" ? "tag:\"" : "entity:\"") + quoted + "\"";
 }
 
 std::vector<EntityRow> Explorer::entity_rows(EntityColumn column, bool ascending) const {
@@ -358,7 +384,9 @@ std::string Explorer::state_json() const {
                       {"selected", selected},
                       {"selected_entity", selected_entity},
                       {"corpus", corpus_.name},
-                      {"index_ms", index_build_ms_}};
+                      {"index_ms", index_build_ms_},
+                      {"notebook", {{"tags", notebook_.tag_counts().size()}, {"notes", notebook_.notes.size()},
+                                    {"searches", notebook_.saved_searches.size()}}}};
   return state.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

@@ -15,6 +15,7 @@
 
 #include "core/corpus.h"
 #include "core/network.h"
+#include "core/notebook.h"
 #include "core/search/concordance.h"
 #include "core/search/index.h"
 #include "core/search/terms.h"
@@ -69,15 +70,20 @@ struct ClearFilters {};
 struct SelectEntity {
   std::string id;
 };
-using Action = std::variant<SetQuery, SelectDocument, SetSort, ShowView, SelectEntity, AddFilter, RemoveFilter, ClearFilters, MoveSelection>;
+// An edit of the reader's notebook (notes, tags, saved searches: core/notebook.h).
+struct EditNotebook {
+  NotebookEdit edit;
+};
+using Action = std::variant<SetQuery, SelectDocument, SetSort, ShowView, SelectEntity, AddFilter, RemoveFilter, ClearFilters, MoveSelection,
+                            EditNotebook>;
 
 // The filter term for a facet's value: entity:"Meta" for an entity type's facet, has:quote,
-// doc:sport for a folder.
+// doc:sport for a folder, tag:"to check" for one of the reader's tags.
 std::string facet_filter(const std::string& facet, const std::string& value);
 
 // The panels, by the names the page API and the state use: the documents (results and reader),
-// the entities, the quotes, the amounts of money.
-inline constexpr const char* kViews[] = {"documents", "entities", "quotes", "money", "network", "concordance", "terms"};
+// the entities, the quotes, the amounts of money, ..., the reader's notebook.
+inline constexpr const char* kViews[] = {"documents", "entities", "quotes", "money", "network", "concordance", "terms", "notebook"};
 
 // The most entities the network shows.
 inline constexpr std::size_t kNetworkNodeLimit = 60;
@@ -117,6 +123,13 @@ class Explorer {
   std::string apply(const Action& action);
 
   const Corpus& corpus() const { return corpus_; }
+  // The reader's notebook, which outlives corpus changes. Every edit (an EditNotebook action)
+  // counts up the revision, so that the caller knows to keep it. Replacing it re-runs a search
+  // filtered by tags; an import counts as an edit, reading back what was kept does not.
+  const Notebook& notebook() const { return notebook_; }
+  std::size_t notebook_revision() const { return notebook_revision_; }
+  enum class NotebookSource { Kept, Imported };
+  void set_notebook(Notebook notebook, NotebookSource source = NotebookSource::Kept);
   const ExplorerState& state() const { return state_; }
   bool loaded() const { return loaded_; }
   const search::Index& index() const { return index_; }
@@ -166,12 +179,13 @@ class Explorer {
   // The state as the page's `loupe.state()` returns it:
   // {"documents": [{"id","title","words"}], "query", "results": [ids], "total", "took_ms", "notes",
   //  "filters": [terms], "sort", "view", "views", "selected": id|null, "selected_entity": id|null, "corpus", "index_ms",
-  //  "counts": {"entities", "quotes", "amounts"}}
+  //  "counts": {"entities", "quotes", "amounts"}, "notebook": {"tags", "notes", "searches"}}
   std::string state_json() const;
 
  private:
   void run_search();
   void keep_selection_in_results();
+  bool filtered_by_tags() const;  // whether the query or a filter has a tag: term
   std::vector<bool> result_documents() const;  // by position: in the current results
   EntityCard make_entity_card(std::size_t entity) const;
 
@@ -187,6 +201,8 @@ class Explorer {
   mutable std::optional<std::pair<std::string, std::vector<std::size_t>>> quotes_by_speaker_;  // (folded filter, quotes)
   std::unordered_map<std::string, std::size_t> entity_positions_;  // by id
   std::size_t search_count_ = 0;
+  Notebook notebook_;
+  std::size_t notebook_revision_ = 0;
   mutable std::optional<std::pair<std::size_t, TermsOverview>> terms_of_document_;  // by hit number, past the first page
   ExplorerState state_;
   bool loaded_ = false;

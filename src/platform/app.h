@@ -12,6 +12,11 @@ Explorer& explorer();
 // Shows a line in the status bar (what a reader's files gave, for instance).
 void set_status_message(const std::string& message);
 const std::string& status_message();
+// What keeping the notebook (or the reader's corpus) last gave: shown in the notebook panel, and
+// in the status bar when it failed.
+void set_storage_status(bool succeeded, const std::string& message);
+// Whether the page keeps a corpus the reader opened (the notebook panel offers to forget it).
+void set_own_corpus_kept(bool kept);
 // Frames drawn since the start (none while idle).
 long frames_drawn();
 // The time of each of the last frames drawn, for the frame benchmark (milliseconds): the

@@ -48,6 +48,21 @@ std::string write_file(const std::string& path, const std::string& bytes) {
   return {};
 }
 
+std::string write_file_atomically(const std::string& path, const std::string& bytes) {
+  const std::filesystem::path target(path);
+  std::error_code error;
+  if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), error);
+  if (error) return "can't create the folder " + target.parent_path().string() + ": " + error.message();
+  const std::string temporary = path + ".writing";
+  std::string problem = write_file(temporary, bytes);
+  if (problem.empty()) {
+    std::filesystem::rename(temporary, target, error);
+    if (error) problem = "can't replace " + path + ": " + error.message();
+  }
+  if (!problem.empty()) std::filesystem::remove(temporary, error);
+  return problem;
+}
+
 namespace {
 
 std::string lower_case(std::string text) {

@@ -21,6 +21,10 @@ ReadResult read_file(const std::string& path);
 
 // Writes bytes to a file (replacing it); returns an error message or an empty string.
 std::string write_file(const std::string& path, const std::string& bytes);
+// The same, all or nothing: the bytes go to a temporary file beside it, flushed, then renamed
+// over it; on any failure the file is left as it was and the temporary one removed. Creates the
+// folder when missing.
+std::string write_file_atomically(const std::string& path, const std::string& bytes);
 
 // One input file found under a path given on the command line.
 struct InputFile {

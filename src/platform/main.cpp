@@ -33,6 +33,15 @@ long frames_drawn_so_far = 0;
 std::deque<app::FrameTime> frame_milliseconds;  // of the last kFramesTimed frames drawn
 constexpr std::size_t kFramesTimed = 1000;
 long frame_limit = 0;  // 0: run until the window is closed
+std::size_t kept_notebook_revision = 0;  // the explorer's notebook revision last kept
+
+// Keeps the notebook after an edit or an import (platform.h says where).
+void keep_notebook_when_changed() {
+  if (the_explorer.notebook_revision() == kept_notebook_revision) return;
+  kept_notebook_revision = the_explorer.notebook_revision();
+  const std::string status = platform::keep_notebook(write_notebook(the_explorer.notebook()));
+  if (!status.empty()) set_storage_status(status.rfind("Could not", 0) != 0, status);
+}
 
 // Carries out what the interface's buttons asked for this frame (ui::PlatformRequests).
 void carry_out_requests() {
@@ -45,6 +54,7 @@ void carry_out_requests() {
   if (requests.save_file) widgets.status_message = platform::save_file(requests.save_file->first, requests.save_file->second);
   if (requests.choose_files) platform::choose_files();
   if (requests.open_in_loupe) platform::open_in_new_tab(location_of(the_explorer));
+  if (requests.forget_own_corpus) platform::forget_own_corpus();
   if (requests.toggle_theme) {
     dark_theme = !dark_theme;
     ui::apply_theme(fonts_scale, dark_theme);
@@ -67,9 +77,13 @@ void frame() {
   const auto rendering = std::chrono::steady_clock::now();
   platform::end_frame();
   const auto rendered = std::chrono::steady_clock::now();
-  for (const Action& action : actions) the_explorer.apply(action);
+  for (const Action& action : actions) {
+    const std::string problem = the_explorer.apply(action);
+    if (!problem.empty()) widgets.status_message = problem;
+  }
   if (!actions.empty() || ui::wants_more_frames(widgets)) platform::wake();
   carry_out_requests();
+  keep_notebook_when_changed();
   ++frames_drawn_so_far;
   if (frame_milliseconds.size() >= kFramesTimed) frame_milliseconds.pop_front();
   using Milliseconds = std::chrono::duration<double, std::milli>;
@@ -88,6 +102,13 @@ void frame() {
 Explorer& explorer() { return the_explorer; }
 void set_status_message(const std::string& message) { widgets.status_message = message; }
 const std::string& status_message() { return widgets.status_message; }
+void set_storage_status(bool succeeded, const std::string& message) {
+  widgets.notebook.storage_status = message;
+  widgets.notebook.storage_failed = !succeeded;
+  if (!succeeded) widgets.status_message = message;
+  platform::wake();
+}
+void set_own_corpus_kept(bool kept) { widgets.notebook.own_corpus_stored = kept; }
 long frames_drawn() { return frames_drawn_so_far; }
 const std::deque<FrameTime>& frame_times() { return frame_milliseconds; }
 
@@ -120,6 +141,15 @@ int main(int argc, char** argv) {
   if (!loupe::platform::load_startup_corpus(arguments, loupe::app::explorer())) {
     loupe::platform::close_window();
     return 1;
+  }
+  // The notebook an earlier session kept (the desktop's; the page's arrives from page.js).
+  if (const std::string kept = loupe::platform::load_kept_notebook(); !kept.empty()) {
+    loupe::NotebookReadResult notebook = loupe::read_notebook(kept);
+    if (notebook.notebook) {
+      loupe::app::explorer().set_notebook(std::move(*notebook.notebook));
+    } else {
+      loupe::app::set_storage_status(false, "Your kept notebook could not be read (" + notebook.error + "); it is left as it was");
+    }
   }
   for (const loupe::Action& action : initial_actions) {
     const std::string problem = loupe::app::explorer().apply(action);

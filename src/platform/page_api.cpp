@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bundle.h"
+#include "core/notebook.h"
 #include "core/bundle_binary.h"
 #include "core/export.h"
 #include "core/extract/annotate.h"
@@ -133,6 +134,48 @@ const char* loupe_select_entity(const char* entity_id) {
 }
 
 // A reader's own files: begin, add each file's bytes (the report line comes back), then finish.
+// [SECTION] The notebook and the reader's corpus, kept by page.js in IndexedDB
+
+// The notebook's file text (core/notebook.h): what Export writes and page.js keeps.
+const char* loupe_notebook_json() {
+  last_result = loupe::write_notebook(loupe::app::explorer().notebook());
+  return last_result.c_str();
+}
+
+// Replaces the notebook with a notebook file's text: kept = 1 when it is what the page kept
+// (read back at start), 0 for an import (which is then kept). Returns "" or why it was refused.
+const char* loupe_notebook_load(const char* text, int kept) {
+  loupe::NotebookReadResult read = loupe::read_notebook(text);
+  if (!read.notebook) {
+    last_result = read.error;
+    return last_result.c_str();
+  }
+  loupe::app::explorer().set_notebook(std::move(*read.notebook),
+                                      kept ? loupe::Explorer::NotebookSource::Kept : loupe::Explorer::NotebookSource::Imported);
+  loupe::platform::wake();
+  last_result.clear();
+  return last_result.c_str();
+}
+
+// What keeping something in IndexedDB gave (page.js reports every write): ok = 1 or 0, and the
+// line to show.
+void loupe_storage_result(int ok, const char* message) { loupe::app::set_storage_status(ok != 0, message); }
+
+// Whether the page keeps a corpus the reader opened (the notebook panel then offers to forget it).
+void loupe_set_own_corpus_kept(int kept) {
+  loupe::app::set_own_corpus_kept(kept != 0);
+  loupe::platform::wake();
+}
+
+// The current corpus as a bundle's bytes, for page.js to keep; its length in *length.
+const char* loupe_corpus_bundle(int* length) {
+  last_result = loupe::write_bundle(loupe::app::explorer().corpus());
+  *length = static_cast<int>(last_result.size());
+  return last_result.data();
+}
+
+// [SECTION] A reader's own files
+
 void loupe_files_begin() { files_being_read = std::make_unique<loupe::ingest::CorpusBuilder>("Your files"); }
 
 const char* loupe_files_add(const char* name, const char* bytes, int length) {

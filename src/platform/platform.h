@@ -69,6 +69,19 @@ std::vector<std::string> take_dropped_paths();
 // Opens the full explorer at a fragment in a new tab (from an embedded view).
 void open_in_new_tab(const std::string& fragment);
 
+// [SECTION] The reader's notebook and own corpus, kept between sessions
+
+// The notebook kept by an earlier session, as its file's text ("" when there is none). Desktop:
+// notebook.json in the user's data folder ($XDG_DATA_HOME/loupe, else ~/.local/share/loupe).
+// Web: "" here; page.js reads IndexedDB and hands it over (loupe_notebook_load).
+std::string load_kept_notebook();
+// Keeps the notebook's text. Desktop: written to a temporary file renamed over the old one, so
+// a failed write leaves the last notebook whole; returns the status line. Web: page.js writes it
+// to IndexedDB and reports back (loupe_storage_result); returns "".
+std::string keep_notebook(const std::string& notebook_text);
+// Web: forgets the corpus the page kept from the reader's files and loads the shipped one.
+void forget_own_corpus();
+
 // [SECTION] Where and how the page runs
 
 // The page's address without query or fragment ("https://example.org/loupe/"), "" on the desktop.

@@ -4,11 +4,13 @@
 #include <imgui.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <utility>
 
 #include "core/explorer.h"
+#include "core/notebook.h"
 #include "core/extract/annotate.h"
 #include "platform/files.h"
 
@@ -105,9 +107,55 @@ bool load_startup_corpus(const std::vector<std::string>& arguments, Explorer& ex
   return error.empty();
 }
 
+// Where the notebook is kept: $XDG_DATA_HOME/loupe, else ~/.local/share/loupe, else here.
+std::string kept_notebook_path() {
+  const char* data_home = std::getenv("XDG_DATA_HOME");
+  const char* home = std::getenv("HOME");
+  std::filesystem::path folder = data_home && *data_home ? std::filesystem::path(data_home)
+                                 : home && *home         ? std::filesystem::path(home) / ".local" / "share"
+                                                         : std::filesystem::current_path();
+  return (folder / "loupe" / "notebook.json").string();
+}
+
+std::string load_kept_notebook() {
+  const files::ReadResult read = files::read_file(kept_notebook_path());
+  return read.ok ? read.bytes : std::string();
+}
+
+std::string keep_notebook(const std::string& notebook_text) {
+  const std::string path = kept_notebook_path();
+  // A kept file this Loupe can't read (damaged, or from a newer one) is set aside, not overwritten.
+  const files::ReadResult before = files::read_file(path);
+  if (before.ok && !read_notebook(before.bytes).notebook) {
+    std::error_code ignored;
+    std::filesystem::rename(path, path + ".unreadable", ignored);
+  }
+  const std::string error = files::write_file_atomically(path, notebook_text);
+  if (!error.empty()) return "Could not keep your notebook (" + error + "); the one kept before is unchanged";
+  return "Your notebook is kept in " + path;
+}
+
+void forget_own_corpus() {}  // the desktop reopens what its command line names
+
 std::string open_paths(const std::vector<std::string>& paths, Explorer& explorer) {
   if (paths.empty()) return "No path given";
-  const std::string error = load_paths(paths, explorer, "");
+  // A notebook file among them is imported (it replaces the notebook); the rest are opened.
+  std::vector<std::string> corpus_paths;
+  std::string imported;
+  for (const std::string& path : paths) {
+    const files::ReadResult read = std::filesystem::is_regular_file(path) ? files::read_file(path) : files::ReadResult{};
+    if (!read.ok || !looks_like_notebook(read.bytes)) {
+      corpus_paths.push_back(path);
+      continue;
+    }
+    NotebookReadResult notebook = read_notebook(read.bytes);
+    if (!notebook.notebook) return "Nothing imported from " + path + ": " + notebook.error;
+    explorer.set_notebook(std::move(*notebook.notebook), Explorer::NotebookSource::Imported);
+    imported = "Imported the notebook " + path;
+  }
+  if (corpus_paths.empty()) return imported;
+  const std::vector<std::string>& paths_to_open = corpus_paths;
+  const std::string error = load_paths(paths_to_open, explorer, "");
   if (!error.empty()) return "Nothing opened: " + error;
   return "Opened " + std::to_string(explorer.corpus().documents.size()) + " documents";
 }

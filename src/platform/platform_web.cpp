@@ -164,6 +164,18 @@ void choose_files() {
 }
 
 std::string open_paths(const std::vector<std::string>&, Explorer&) { return "The page opens files through its file chooser"; }
+
+// The page keeps the notebook and the reader's corpus in IndexedDB (page.js: keeper).
+std::string load_kept_notebook() { return {}; }
+
+std::string keep_notebook(const std::string& notebook_text) {
+  EM_ASM({ if (Module.onLoupeKeepNotebook) Module.onLoupeKeepNotebook(UTF8ToString($0)); }, notebook_text.c_str());
+  return {};
+}
+
+void forget_own_corpus() {
+  EM_ASM({ if (Module.onLoupeForgetCorpus) Module.onLoupeForgetCorpus(); });
+}
 std::vector<std::string> take_dropped_paths() { return {}; }
 
 void open_in_new_tab(const std::string& fragment) {

@@ -18,6 +18,7 @@
 #include "ui/fonts.h"
 #include "ui/money_panel.h"
 #include "ui/network_panel.h"
+#include "ui/notebook_panel.h"
 #include "ui/quotes_panel.h"
 #include "ui/reader_panel.h"
 #include "ui/results_panel.h"
@@ -126,7 +127,8 @@ void draw_top_bar(const Explorer& explorer, WidgetState& widgets) {
   } else {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - width);
   }
-  if (ImGui::Button(labels[0])) {
+  if (ImGui::Button(labels[0]) || widgets.open_paths_requested) {
+    widgets.open_paths_requested = false;
     if (widgets.page_address.empty()) ImGui::OpenPopup("Open files");
     else widgets.requests.choose_files = true;
   }
@@ -210,6 +212,7 @@ void draw_view(const std::string& view, const Explorer& explorer, WidgetState& w
   else if (view == "network") draw_network_panel(explorer, widgets, actions);
   else if (view == "concordance") draw_concordance_panel(explorer, widgets, actions);
   else if (view == "terms") draw_terms_panel(explorer, widgets, actions);
+  else if (view == "notebook") draw_notebook_panel(explorer, widgets, actions);
   else draw_documents_view(explorer, widgets, actions);
 }
 
@@ -292,6 +295,7 @@ void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<A
         {"Network###network", "network"},
         {"Concordance###concordance", "concordance"},
         {"Terms###terms", "terms"},
+        {"Notebook###notebook", "notebook"},
     };
     for (const auto& [label, view] : tabs) {
       if (begin_view_tab(label, view, state, follow_state, actions)) {
@@ -303,6 +307,7 @@ void draw_explorer(const Explorer& explorer, WidgetState& widgets, std::vector<A
   }
   ImGui::EndChild();
   draw_status_bar(explorer, widgets);
+  draw_note_editor(widgets, actions);
   ImGui::End();
 }
 

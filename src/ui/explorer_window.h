@@ -49,6 +49,18 @@ struct ReaderWidgets {
   bool scroll_to_hit = false;            // Previous or Next was pressed: bring the hit into view
 };
 
+// The notebook's widgets: the note editor (a popup over any panel: set `editing` and the target,
+// whose text is the draft), the tag and search-name boxes, and what storage last said.
+struct NotebookWidgets {
+  bool open_editor = false;      // open the note editor on the next frame
+  SetNote editing;               // the note being written: where it goes, and the draft
+  std::string new_tag;           // the reader's "add a tag" box
+  std::string search_name;       // the notebook's "save this search" box
+  std::string storage_status;    // "Saved in this browser" or why saving failed (set by the platform)
+  bool storage_failed = false;
+  bool own_corpus_stored = false;  // the page keeps a corpus the reader opened (set by the platform)
+};
+
 // What the interface asks of the platform in a frame (a button pressed); main.cpp carries it
 // out after drawing, through platform.h, and shows what happened in the status bar.
 struct PlatformRequests {
@@ -59,6 +71,7 @@ struct PlatformRequests {
   std::optional<std::pair<std::string, std::string>> save_file;  // an export: file name, contents
   bool open_in_loupe = false;                 // from an embedded view: the full explorer, in a new tab
   bool toggle_theme = false;
+  bool forget_own_corpus = false;             // the page: drop the stored corpus, back to the shipped one
 };
 
 // Widget state that only the interface needs (text being typed), kept between frames.
@@ -71,10 +84,12 @@ struct WidgetState {
   std::string chosen_term;     // the terms panel's word shown in the strip
   NetworkWidgets network;
   ReaderWidgets reader;
+  NotebookWidgets notebook;
   bool embedded = false;       // ?embed=1: one view, no chrome (the page sets it)
   std::string page_address;    // where the page is served ("https://example.org/loupe/"), empty on the desktop
   std::string status_message;  // what the last request did ("Link copied"), shown in the status bar
   std::string typed_paths;     // the desktop's Open files box
+  bool open_paths_requested = false;  // open that box on the next frame (Import a notebook)
   PlatformRequests requests;   // filled while drawing, emptied by the caller
 };
 

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "ui/fonts.h"
+#include "ui/notebook_panel.h"
 
 namespace loupe::ui {
 
@@ -50,11 +51,12 @@ void draw_quotes_panel(const Explorer& explorer, WidgetState& widgets, std::vect
 
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                                      ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
-  if (!ImGui::BeginTable("quotes", 3, kFlags)) return;
+  if (!ImGui::BeginTable("quotes", 4, kFlags)) return;
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Speaker", ImGuiTableColumnFlags_WidthStretch, 1.0f);
   ImGui::TableSetupColumn("Quote", ImGuiTableColumnFlags_WidthStretch, 3.2f);
   ImGui::TableSetupColumn("Document", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  ImGui::TableSetupColumn("Your note", ImGuiTableColumnFlags_WidthStretch, 0.9f);
   ImGui::TableHeadersRow();
   // Every row three lines high: only the rows in view are drawn, however many quotes there are.
   constexpr int kLines = 3;
@@ -95,6 +97,13 @@ void draw_quotes_panel(const Explorer& explorer, WidgetState& widgets, std::vect
       draw_wrapped_lines("\xE2\x80\x9C" + std::string(words) + "\xE2\x80\x9D", kLines, text_color);
       ImGui::TableNextColumn();
       draw_wrapped_lines(document.title, kLines, muted_color);
+      ImGui::TableNextColumn();
+      // The reader's note on the quote, two lines of it, and a button to write or edit it.
+      const Note* note = explorer.notebook().find_note(document.id, quote.span.start, quote.span.end);
+      if (note) draw_wrapped_lines(note->text, kLines - 1, text_color);
+      if (ImGui::SmallButton(note ? "Edit" : "Add a note")) {
+        edit_note(explorer, widgets, {document.id, quote.span.start, quote.span.end, std::string(words), ""});
+      }
       ImGui::PopID();
     }
   }

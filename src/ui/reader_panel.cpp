@@ -11,6 +11,7 @@
 #include "core/extract/money.h"
 #include "ui/fonts.h"
 #include "ui/highlighted_text.h"
+#include "ui/notebook_panel.h"
 #include "ui/theme.h"
 
 namespace loupe::ui {
@@ -229,6 +230,7 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
   ImGui::TextDisabled("%s  \xC2\xB7  %zu words  \xC2\xB7  %zu matches", document.id.c_str(), document.word_count, highlights.size());
   draw_hit_stepper(widgets.reader, highlights.size(), *state.selected, explorer.search_count());
   draw_legend(explorer, *state.selected, wrap_width);
+  draw_document_notebook_row(explorer, *state.selected, widgets, actions);
   ImGui::Spacing();
 
   // One wrapped block per paragraph (non-empty line), search hits highlighted, extracted

@@ -494,6 +494,116 @@ describe('Loupe web page', () => {
     assert.match(restored.selected, /^001_/);
   });
 
+  // A notebook as a reader keeps it: a note on a document, one on a quote, a saved search.
+  const notebookFile = JSON.stringify({
+    format: 'loupe-notebook', version: 1, tags: {},
+    notes: [
+      { doc: '002_cb61db7a76a34ded', start: 0, end: 0, quote: '', text: 'Check the 109 billion against the Élysée\'s release.' },
+      { doc: '001_a5ab434f381efdb2', start: 10, end: 40, quote: 'open source', text: 'LeCun — "quoted" often' },
+    ],
+    searches: [{ name: 'Mistral\'s money', location: 'q=mistral&f=has%3Amoney&view=money' }],
+  });
+  const holdKey = async (target, key) => {
+    await target.keyboard.down(key);
+    await frames(target);
+    await target.keyboard.up(key);
+    await frames(target);
+  };
+
+  test('the notebook is kept in IndexedDB across a reload; export, import and export give the same bytes; a failed write loses nothing', async () => {
+    await page.evaluate((text) => window.loupe.importNotebook(text), notebookFile);
+    await page.evaluate(() => { window.loupe.filter(''); window.loupe.search(''); window.loupe.show('documents'); });
+    await select('002_cb61db7a76a34ded');
+    await frames();
+    // A tag typed into the reader's "Add a tag" box, with the mouse and the keyboard.
+    await page.mouse.click(740, 324);
+    await frames();
+    await page.keyboard.type('summit');
+    await holdKey(page, 'Enter');
+    await page.waitForFunction(() => window.loupe.state().notebook.tags === 1, null, { timeout: 10_000 });
+    await page.waitForFunction(() => /kept in this browser/.test(window.loupe.state().status), null, { timeout: 10_000 });
+    const kept = await page.evaluate(() => window.loupe.notebook());
+    const parsed = JSON.parse(kept);
+    assert.deepEqual(parsed.tags, { '002_cb61db7a76a34ded': ['summit'] });
+    assert.equal(parsed.notes.length, 2);
+    assert.equal(parsed.searches[0].name, 'Mistral\'s money');
+    await page.screenshot({ path: path.join(outputDirectory, 'wide-reader-tagged.png') });
+
+    await page.reload();
+    await waitUntilReady(page);
+    assert.equal(await page.evaluate(() => window.loupe.notebook()), kept, 'the reload kept every byte');
+    await page.evaluate((text) => window.loupe.importNotebook(text), kept);
+    assert.equal(await page.evaluate(() => window.loupe.notebook()), kept, 'import then export gives the same bytes');
+    const tagged = await page.evaluate(() => window.loupe.filter('tag:"summit"'));
+    assert.deepEqual(tagged.results, ['002_cb61db7a76a34ded']);
+    await page.evaluate(() => window.loupe.show('notebook'));
+    await frames();
+    await page.screenshot({ path: path.join(outputDirectory, 'wide-notebook.png') });
+
+    // Storage full: the reader is told, and what was kept stays as it was.
+    await page.evaluate(() => {
+      window.__put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+      window.loupe.filter('');
+      window.loupe.show('documents');
+    });
+    await select('002_cb61db7a76a34ded');
+    await frames();
+    await page.mouse.click(740, 324);
+    await frames();
+    await page.keyboard.type('lost');
+    await holdKey(page, 'Enter');
+    await page.waitForFunction(() => /Could not keep your notebook.*QuotaExceededError/.test(window.loupe.state().status), null, { timeout: 10_000 });
+    await page.screenshot({ path: path.join(outputDirectory, 'wide-storage-full.png') });
+    await page.evaluate(() => { IDBObjectStore.prototype.put = window.__put; });
+    await page.reload();
+    await waitUntilReady(page);
+    assert.equal(await page.evaluate(() => window.loupe.notebook()), kept, 'the failed write damaged nothing');
+  });
+
+  test('a reader\'s own corpus and notebook survive a browser restart, and the corpus can be forgotten', async () => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-restart-'));
+    const launch = () => chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium', headless: true, args: chromiumArguments, viewport: { width: 1280, height: 800 },
+    });
+    try {
+      let browser = await launch();
+      let tab = browser.pages()[0] ?? await browser.newPage();
+      await tab.goto(`${origin}/`);
+      await waitUntilReady(tab);
+      await tab.evaluate((text) => window.loupe.importNotebook(text), notebookFile);
+      await tab.evaluate(() => window.loupe.openFiles([
+        { name: 'harbour.txt', text: 'The harbour reopens\n\nThe port of Marseille reopened on Monday after a strike, the mayor said.' },
+        { name: 'rail.txt', text: 'Rail strike ends\n\nTrains ran again in Lyon on Tuesday.' },
+      ]));
+      await tab.waitForFunction(() => window.loupe.state().documents.length === 2, null, { timeout: 30_000 });
+      const notebook = await tab.evaluate(() => window.loupe.notebook());
+      await tab.waitForTimeout(500);  // the writes settle
+      await browser.close();
+
+      browser = await launch();
+      tab = browser.pages()[0] ?? await browser.newPage();
+      await tab.goto(`${origin}/`);
+      await waitUntilReady(tab);
+      const restored = await tab.evaluate(() => window.loupe.state());
+      assert.deepEqual(restored.documents.map((document) => document.title).sort(), ['Rail strike ends', 'The harbour reopens']);
+      assert.equal(await tab.evaluate(() => window.loupe.notebook()), notebook);
+      // The notebook panel's "Forget my corpus" brings back the shipped one; the notes stay.
+      await tab.evaluate(() => window.loupe.show('notebook'));
+      await frames(tab);
+      await tab.screenshot({ path: path.join(outputDirectory, 'wide-notebook-own-corpus.png') });
+      await tab.mouse.click(400, 190);  // "Forget my corpus", third in the panel's first row
+      await tab.waitForFunction(() => window.loupe.state().documents.length === 4, null, { timeout: 15_000 });
+      await tab.reload();
+      await waitUntilReady(tab);
+      assert.equal((await tab.evaluate(() => window.loupe.state())).documents.length, 4, 'the forgotten corpus stays forgotten');
+      assert.equal(await tab.evaluate(() => window.loupe.notebook()), notebook);
+      await browser.close();
+    } finally {
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
   test('a reader\'s own files replace the corpus, with the extraction model fetched only then', async (t) => {
     assert.ok(!requested.includes('/entities.model'), 'the model must not load with the page');
     const seedNames = fs.readdirSync(path.join(repositoryRoot, 'seeds')).sort();

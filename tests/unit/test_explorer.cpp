@@ -118,10 +118,10 @@ TEST_CASE("showing a view changes the view in front, and an unknown view is refu
   Explorer explorer = seed_explorer();
   CHECK(explorer.apply(ShowView{"money"}).empty());
   CHECK(explorer.state().view == "money");
-  CHECK(explorer.apply(ShowView{"nowhere"}) == "no view \"nowhere\" (views: documents, entities, quotes, money, network, concordance, terms)");
+  CHECK(explorer.apply(ShowView{"nowhere"}) == "no view \"nowhere\" (views: documents, entities, quotes, money, network, concordance, terms, notebook)");
   CHECK(explorer.state().view == "money");
   const auto state = nlohmann::json::parse(explorer.state_json());
-  CHECK(state["views"] == nlohmann::json::array({"documents", "entities", "quotes", "money", "network", "concordance", "terms"}));
+  CHECK(state["views"] == nlohmann::json::array({"documents", "entities", "quotes", "money", "network", "concordance", "terms", "notebook"}));
 }
 
 TEST_CASE("the quotes and amounts listed are those of the documents in the results, amounts largest first") {

@@ -11,7 +11,7 @@
 namespace loupe::search {
 namespace {
 
-constexpr std::array<std::string_view, 4> kFields = {"doc", "entity", "type", "has"};
+constexpr std::array<std::string_view, 5> kFields = {"doc", "entity", "type", "has", "tag"};
 
 struct Lexeme {
   enum class Kind { Word, Phrase, Open, Close, Or, Not, End };

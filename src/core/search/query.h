@@ -8,7 +8,7 @@
 //   -openai               documents without the word (or phrase, or group)
 //   mistral OR deepseek   either side ("|" works too); AND is implied between terms
 //   (mistral OR meta) -openai
-//   doc:ID  entity:NAME  type:TYPE  has:quote  has:money     field filters
+//   doc:ID  entity:NAME  type:TYPE  has:quote  has:money  tag:NAME (the reader's tags)   field filters
 //
 // Parsing never fails: a malformed query (an unclosed quote or parenthesis, a stray operator,
 // an unknown field) yields a best-effort tree and messages that say what was ignored.

@@ -202,7 +202,8 @@ bool closest_spelling(const Index& index, std::string_view folded, TermId& best)
 
 class Evaluator {
  public:
-  Evaluator(const Index& index, const Corpus& corpus, SearchResult& result) : index_(index), corpus_(corpus), result_(result) {}
+  Evaluator(const Index& index, const Corpus& corpus, const SearchOptions& options, SearchResult& result)
+      : index_(index), corpus_(corpus), options_(options), result_(result) {}
 
   Matches evaluate(const QueryNode& node, bool negated) {
     switch (node.kind) {
@@ -299,6 +300,20 @@ class Evaluator {
       }
       return matches;
     }
+    if (node.field == "tag") {
+      // The reader's own tags (core/notebook.h), compared as typed.
+      if (options_.document_tags) {
+        for (DocumentId i = 0; i < corpus_.documents.size(); ++i) {
+          const auto found = options_.document_tags->find(corpus_.documents[i].id);
+          if (found != options_.document_tags->end() && found->second.count(node.value)) {
+            matches.documents.push_back(i);
+            matches.scores.push_back(0.0);
+          }
+        }
+      }
+      if (matches.documents.empty()) result_.notes.push_back("no document is tagged \"" + node.value + "\"");
+      return matches;
+    }
     auto from_documents = [](const std::vector<DocumentId>& documents) {
       Matches found;
       found.documents = documents;
@@ -340,6 +355,7 @@ class Evaluator {
 
   const Index& index_;
   const Corpus& corpus_;
+  const SearchOptions& options_;
   SearchResult& result_;
 };
 
@@ -530,7 +546,7 @@ SearchResult run_query(const Index& index, const Corpus& corpus, std::string_vie
   ParsedQuery parsed = parse_query(query);
   result.notes = std::move(parsed.problems);
 
-  Evaluator evaluator(index, corpus, result);
+  Evaluator evaluator(index, corpus, options, result);
   const Matches matches = evaluator.evaluate(parsed.root, false);
   std::sort(result.highlights.terms.begin(), result.highlights.terms.end());
   result.highlights.terms.erase(std::unique(result.highlights.terms.begin(), result.highlights.terms.end()), result.highlights.terms.end());

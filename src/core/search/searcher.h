@@ -5,6 +5,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +24,8 @@ struct SearchOptions {
   // others' when they scroll into view (Explorer::passages_of_hit).
   std::size_t hits_with_passages = 10;
   std::size_t passages_per_hit = 2;
+  // What tag:NAME matches: document id -> the reader's tags on it (core/notebook.h); none when null.
+  const std::map<std::string, std::set<std::string>>* document_tags = nullptr;
 };
 
 struct Highlight {
