@@ -12,6 +12,7 @@
 #include <numeric>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/text/sentences.h"
 #include "core/text/tokenizer.h"
@@ -434,27 +435,42 @@ std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& m
 
   // Surnames to full names (in the same document first, else the only person with that surname),
   // and acronyms to the name they abbreviate (written beside it, or the only name with those initials).
-  std::multimap<std::string, std::size_t> full_names_by_surname;
-  std::multimap<std::string, std::size_t> names_by_initials;
+  // Per surname (or initials): the first such name in each document, and one name of each group
+  // of names with one key (they stay together, so their roots are the names' roots), both in
+  // corpus order. A common surname has thousands of full names: looking at each of them for each
+  // lone surname made merging quadratic in the corpus.
+  struct Candidates {
+    std::unordered_map<std::uint32_t, std::size_t> first_in_document;
+    std::vector<std::size_t> one_per_group;
+    std::unordered_set<std::size_t> groups_seen;
+  };
+  std::unordered_map<std::string, Candidates> full_names_by_surname;
+  std::unordered_map<std::string, Candidates> names_by_initials;
+  auto add_candidate = [&](std::unordered_map<std::string, Candidates>& index, const std::string& key, std::size_t i) {
+    Candidates& candidates = index[key];
+    candidates.first_in_document.emplace(found[i].mention.document, i);
+    if (candidates.groups_seen.insert(groups.find(i)).second) candidates.one_per_group.push_back(i);
+  };
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (found[i].words.size() < 2) continue;
-    if (found[i].type == EntityType::Person) full_names_by_surname.emplace(text::fold_for_matching(found[i].words.back()), i);
-    if (found[i].type != EntityType::Person) names_by_initials.emplace(initials_of(found[i].words), i);
+    if (found[i].type == EntityType::Person) add_candidate(full_names_by_surname, text::fold_for_matching(found[i].words.back()), i);
+    if (found[i].type != EntityType::Person) add_candidate(names_by_initials, initials_of(found[i].words), i);
   }
-  auto unite_with = [&](std::size_t i, const std::multimap<std::string, std::size_t>& index, const std::string& key) {
-    const auto [begin, end] = index.equal_range(key);
-    std::vector<std::size_t> same_document;
+  auto unite_with = [&](std::size_t i, const std::unordered_map<std::string, Candidates>& index, const std::string& key) {
+    const auto candidates = index.find(key);
+    if (candidates == index.end()) return;
+    const auto same_document = candidates->second.first_in_document.find(found[i].mention.document);
+    if (same_document != candidates->second.first_in_document.end()) {
+      groups.unite(i, same_document->second);
+      return;
+    }
     std::vector<std::size_t> roots;
-    for (auto it = begin; it != end; ++it) {
-      if (found[it->second].mention.document == found[i].mention.document) same_document.push_back(it->second);
-      const std::size_t root = groups.find(it->second);
+    for (const std::size_t member : candidates->second.one_per_group) {
+      const std::size_t root = groups.find(member);
       if (std::find(roots.begin(), roots.end(), root) == roots.end()) roots.push_back(root);
+      if (roots.size() > 1) return;
     }
-    if (!same_document.empty()) {
-      groups.unite(i, same_document.front());
-    } else if (roots.size() == 1) {
-      groups.unite(i, roots.front());
-    }
+    if (roots.size() == 1) groups.unite(i, roots.front());
   };
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (found[i].words.size() == 1 && found[i].type == EntityType::Person) unite_with(i, full_names_by_surname, found[i].key);
@@ -478,25 +494,31 @@ std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& m
     const std::string acronym = text.substr(open + 2, close - open - 2);
     if (is_acronym(acronym)) defined_acronyms.emplace_back(i, acronym);
   }
+  // The mentions of each document, in corpus order (looking through every mention of the corpus
+  // for each acronym made this quadratic in the corpus).
+  std::vector<std::vector<std::size_t>> found_in_document(corpus.documents.size());
+  for (std::size_t i = 0; i < found.size(); ++i) found_in_document[found[i].mention.document].push_back(i);
   for (const auto& [definition, acronym] : defined_acronyms) {
     const std::uint32_t document = found[definition].mention.document;
     const std::string& text = corpus.documents[document].text;
+    std::vector<std::size_t>& in_document = found_in_document[document];
     for (std::size_t at = text.find(acronym); at != std::string::npos; at = text.find(acronym, at + 1)) {
       const std::size_t end = at + acronym.size();
       const bool whole_word = (at == 0 || !std::isalnum(static_cast<unsigned char>(text[at - 1]))) &&
                               (end == text.size() || !std::isalnum(static_cast<unsigned char>(text[end])));
       if (!whole_word) continue;
-      const bool known = std::any_of(found.begin(), found.end(), [&](const Found& item) {
-        return item.mention.document == document && item.mention.start < end && item.mention.end > at;
+      const bool known = std::any_of(in_document.begin(), in_document.end(), [&](std::size_t item) {
+        return found[item].mention.start < end && found[item].mention.end > at;
       });
       if (!known) {
         found.push_back({{document, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end)}, found[definition].type, false, acronym,
                          {acronym}, merge_key({acronym}, found[definition].type)});
         groups.parent.push_back(found.size() - 1);
+        in_document.push_back(found.size() - 1);
       }
     }
-    for (std::size_t j = 0; j < found.size(); ++j) {
-      if (found[j].mention.document == document && found[j].surface == acronym) groups.unite(j, definition);
+    for (const std::size_t j : in_document) {
+      if (found[j].surface == acronym) groups.unite(j, definition);
     }
   }
 
