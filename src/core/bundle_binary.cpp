@@ -11,6 +11,9 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/search/index.h"
+#include "core/text/unicode.h"
+
 namespace loupe {
 namespace {
 
@@ -25,10 +28,11 @@ enum SectionId : std::uint32_t {
   kMentions = 8,
   kQuotes = 9,
   kMoney = 10,
+  kIndex = 11,
 };
-constexpr std::uint32_t kSectionCount = 10;
+constexpr std::uint32_t kSectionCount = 11;
 constexpr const char* kSectionNames[kSectionCount + 1] = {"",         "strings", "corpus",   "documents", "warnings", "removed",
-                                                          "entities", "aliases", "mentions", "quotes",    "money"};
+                                                          "entities", "aliases", "mentions", "quotes",    "money",   "index"};
 
 // Sizes of a record in each section (0: not an array of records).
 constexpr std::size_t kStringRefSize = 8;
@@ -41,7 +45,7 @@ constexpr std::size_t kQuoteSize = 32;
 constexpr std::size_t kMoneySize = 64;
 constexpr std::size_t kSectionEntrySize = 24;
 constexpr std::size_t kRecordSizes[kSectionCount + 1] = {0, 0, kCorpusSize, kDocumentSize, kStringRefSize, kRemovedSize,
-                                                         kEntitySize, kStringRefSize, kMentionSize, kQuoteSize, kMoneySize};
+                                                         kEntitySize, kStringRefSize, kMentionSize, kQuoteSize, kMoneySize, 0};
 constexpr std::uint32_t kUsdMinimumGiven = 1;
 constexpr std::uint32_t kUsdMaximumGiven = 2;
 
@@ -85,52 +89,6 @@ std::uint64_t bits_of(double value) {
   return bits;
 }
 
-// [SECTION] UTF-8 -----------------------------------------------------------------------------------
-// Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), what the JSON
-// parser accepts in a string; ASCII runs are checked eight bytes at a time.
-bool valid_utf8(std::string_view text) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t size = text.size();
-  std::size_t i = 0;
-  while (i < size) {
-    if (i + 8 <= size) {
-      std::uint64_t word;
-      std::memcpy(&word, bytes + i, 8);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    const unsigned char lead = bytes[i];
-    if (lead < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    unsigned char low = 0x80, high = 0xBF;  // the allowed range of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-      length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-      length = 3;
-      if (lead == 0xE0) low = 0xA0;   // overlong
-      if (lead == 0xED) high = 0x9F;  // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-      length = 4;
-      if (lead == 0xF0) low = 0x90;   // overlong
-      if (lead == 0xF4) high = 0x8F;  // past U+10FFFF
-    } else {
-      return false;
-    }
-    if (size - i < length) return false;
-    if (bytes[i + 1] < low || bytes[i + 1] > high) return false;
-    for (std::size_t k = 2; k < length; ++k) {
-      if ((bytes[i + k] & 0xC0) != 0x80) return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
 // [SECTION] Reading ---------------------------------------------------------------------------------
 // Thrown inside read_binary_bundle only, turned into BundleReadResult::error before it leaves.
 struct InvalidBinaryBundle {
@@ -171,6 +129,7 @@ class BinaryReader {
     read_entities(corpus);
     read_quotes(corpus);
     read_money(corpus);
+    read_index(corpus);
     return corpus;
   }
 
@@ -261,7 +220,7 @@ class BinaryReader {
                                 std::to_string(strings.length) + " bytes)"};
     }
     const std::string_view text(strings.data + offset, length);
-    if (!valid_utf8(text)) throw InvalidBinaryBundle{place() + ": not valid UTF-8"};
+    if (!text::is_valid_utf8(text)) throw InvalidBinaryBundle{place() + ": not valid UTF-8"};
     return text;
   }
   template <typename Place>
@@ -428,6 +387,20 @@ class BinaryReader {
     }
   }
 
+  // The search index: used when it is of this Loupe's index version, skipped (the text is indexed
+  // again) when it is of another; refused when it does not fit the documents.
+  void read_index(Corpus& corpus) const {
+    const Section& section = sections_[kIndex];
+    if (!section.present) return;
+    if (section.length < 4) throw InvalidBinaryBundle{"binary bundle: the index section is shorter than its version"};
+    if (u32_at(section.data) != search::Index::kStoredVersion) return;
+    std::string error;
+    std::optional<search::Index> index =
+        search::Index::decode(std::string_view(section.data + 4, static_cast<std::size_t>(section.length - 4)), corpus, error);
+    if (!index) throw InvalidBinaryBundle{"binary bundle: " + error};
+    corpus.stored_index = std::make_shared<search::Index>(std::move(*index));
+  }
+
   std::string_view bytes_;
   std::uint32_t section_count_ = 0;
   std::array<Section, kSectionCount + 1> sections_{};
@@ -504,6 +477,10 @@ class BinaryWriter {
       append_little_endian<std::uint32_t>(money, (amount.usd_minimum ? kUsdMinimumGiven : 0) | (amount.usd_maximum ? kUsdMaximumGiven : 0));
       append_little_endian<std::uint32_t>(money, 0);
     }
+    std::string& index = sections_[kIndex];
+    append_little_endian<std::uint32_t>(index, search::Index::kStoredVersion);
+    index += corpus.stored_index && corpus.stored_index->stored_for(corpus) ? corpus.stored_index->encode()
+                                                                              : search::Index::build_from_text(corpus).encode();
     return assemble();
   }
 

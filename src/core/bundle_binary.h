@@ -29,10 +29,16 @@
 //    10 money      document, start, end, subject u32 (entity position + 1, 0 for none),
 //                  currency (1 string), min, max, usd min, usd max (f64), flags u32
 //                  (1: usd min given, 2: usd max given), reserved u32: 64 bytes
+//    11 index      the search index of the texts: its version u32 (search::Index::kStoredVersion),
+//                  then search::Index::encode()'s bytes (see core/search/index.cpp). Read into
+//                  Corpus::stored_index, which the explorer's index takes instead of tokenizing
+//                  the text again; an index of another version is skipped (the text is indexed on
+//                  load, as for a JSON bundle).
 // Sections 1-3 are required, the others optional (a corpus without extraction). Reading checks
 // everything the JSON reader does (ids non-empty and unique, entity types, every span inside its
 // document's text, every reference to a document or entity), plus every offset, length, count and
-// record index, UTF-8 in every string and finite numbers; a bad file is refused with a message
+// record index, UTF-8 in every string and finite numbers, and every id, position and offset of
+// the index; a bad file is refused with a message
 // naming the place ("documents[2].text: string 100..5000 lies outside the strings section (4000
 // bytes)"), never with undefined behaviour. A writer's strings section is limited to 4 GiB.
 #pragma once

@@ -4,12 +4,17 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace loupe {
+
+namespace search {
+class Index;
+}
 
 // A piece of the source that cleaning took out of the text (boilerplate), kept so that the reader
 // can show it on request and `loupe build` can report it.
@@ -76,6 +81,9 @@ struct Corpus {
   std::vector<AmountRecord> amounts;   // in corpus order
   std::string rates_date;              // of the table the USD values come from
   std::string rates_source;
+  // The search index read with the corpus from a binary bundle (core/bundle_binary.h), if any:
+  // search::Index::build takes it instead of indexing the text again. Not part of the JSON bundle.
+  std::shared_ptr<search::Index> stored_index;
 
   std::size_t total_words() const;
   // Position of the document with this id, if any.

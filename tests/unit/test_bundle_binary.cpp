@@ -12,9 +12,12 @@
 
 #include "core/bundle.h"
 #include "core/bundle_binary.h"
+#include "core/explorer.h"
 #include "core/extract/annotate.h"
 #include "core/extract/money.h"
 #include "core/extract/ner.h"
+#include "core/search/index.h"
+#include "core/search/searcher.h"
 #include "fixtures.h"
 
 using namespace loupe;
@@ -131,7 +134,8 @@ TEST_CASE("the seed corpus goes JSON -> binary -> JSON byte for byte") {
   CHECK(from_binary.error.empty());
   CHECK(write_bundle(*from_binary.corpus) == json);
   CHECK(binary_of(*from_binary.corpus) == binary);
-  CHECK(binary.size() < json.size());
+  // Without its search index, the binary bundle is the smaller.
+  CHECK(binary.size() - section(binary, 11).second < json.size());
 }
 
 TEST_CASE("every field survives the binary bundle, including the optional ones") {
@@ -335,4 +339,100 @@ TEST_CASE("the writer refuses a quote whose speaker is no entity") {
   const BinaryBundleWriteResult written = write_binary_bundle(corpus);
   CHECK(written.bytes.empty());
   CHECK(written.error == "the binary bundle cannot be written: quotes[0].speaker: no entity with id \"person:nobody\"");
+}
+
+// [SECTION] The stored search index -------------------------------------------------------------------
+
+namespace {
+
+std::vector<std::string> result_ids(const search::Index& index, const Corpus& corpus, const std::string& query) {
+  std::vector<std::string> ids;
+  for (const search::Hit& hit : search::run_query(index, corpus, query, {}).hits) ids.push_back(corpus.documents[hit.document].id);
+  return ids;
+}
+
+// The index section's bytes (after its version) and where they start.
+std::pair<std::size_t, std::size_t> index_section(const std::string& bytes) {
+  const auto [offset, length] = section(bytes, 11);
+  REQUIRE(length > 4);
+  return {offset + 4, length - 4};
+}
+
+}  // namespace
+
+TEST_CASE("a binary bundle carries the search index, which the explorer's index takes instead of indexing the text") {
+  const Corpus corpus = seed_bundle_corpus();
+  const std::string bytes = binary_of(corpus);
+  BundleReadResult read = read_binary_bundle(bytes);
+  REQUIRE(read.corpus.has_value());
+  REQUIRE(read.corpus->stored_index != nullptr);
+  CHECK(read.corpus->stored_index->stored_for(*read.corpus));
+  // The stored index is the one the text gives, byte for byte.
+  CHECK(read.corpus->stored_index->encode() == search::Index::build_from_text(corpus).encode());
+  const search::Index fresh = search::Index::build_from_text(corpus);
+  const search::Index taken = search::Index::build(*read.corpus);
+  CHECK_FALSE(read.corpus->stored_index->stored_for(*read.corpus));  // taken
+  CHECK(taken.term_count() == fresh.term_count());
+  CHECK(taken.average_weighted_length() == fresh.average_weighted_length());
+  for (const char* query : {"Mistral", "invest", "\"open source\"", "hassab*", "mistrl", "has:quote", "type:person", "(meta OR microsoft) -deepseek"}) {
+    CHECK(result_ids(taken, *read.corpus, query) == result_ids(fresh, corpus, query));
+  }
+  // A second index of the same corpus (a copy loaded again) indexes the text.
+  CHECK(search::Index::build(*read.corpus).encode() == fresh.encode());
+}
+
+TEST_CASE("a stored index is not used for texts that changed after reading") {
+  BundleReadResult read = read_binary_bundle(binary_of(hand_made_corpus()));
+  REQUIRE(read.corpus.has_value());
+  read.corpus->documents[0].text += " More.";
+  CHECK_FALSE(read.corpus->stored_index->stored_for(*read.corpus));
+  const search::Index index = search::Index::build(*read.corpus);
+  CHECK(index.encode() == search::Index::build_from_text(*read.corpus).encode());
+}
+
+TEST_CASE("a stored index of another version is skipped, the text is indexed instead") {
+  std::string bytes = binary_of(hand_made_corpus());
+  const auto [offset, length] = section(bytes, 11);
+  put_u32(bytes, offset, search::Index::kStoredVersion + 1);
+  reseal(bytes);
+  const BundleReadResult read = read_binary_bundle(bytes);
+  REQUIRE(read.corpus.has_value());
+  CHECK(read.corpus->stored_index == nullptr);
+  (void)length;
+}
+
+TEST_CASE("a stored index that does not fit the documents is refused") {
+  const std::string bytes = binary_of(hand_made_corpus());
+  const auto [offset, length] = index_section(bytes);
+  // Cut short, and with bytes left over.
+  std::string short_index = bytes;
+  short_index.erase(offset + length - 1, 1);
+  put_u64(short_index, 16, short_index.size());
+  {
+    const auto entry = kBinaryBundleHeaderSize + (u32_at(bytes, 12) - 1) * 24;  // the index is the last section
+    REQUIRE(u32_at(bytes, static_cast<std::size_t>(entry)) == 11);
+    put_u64(short_index, entry + 16, length + 4 - 1);
+  }
+  reseal(short_index);
+  CHECK(error_of(short_index).find("binary bundle: index") == 0);
+  // Every byte of the index changed in turn: refused with a message or read (an index can be
+  // wrong and still consistent), never undefined behaviour (the sanitizer build and the fuzz
+  // target check that part).
+  for (std::size_t at = offset; at < offset + length; ++at) {
+    std::string changed = bytes;
+    changed[at] = static_cast<char>(changed[at] ^ 0x55);
+    reseal(changed);
+    const BundleReadResult read = read_binary_bundle(changed);
+    if (!read.corpus) {
+      CHECK(read.error.find("binary bundle: index") == 0);
+      continue;
+    }
+    Explorer explorer;
+    explorer.load(*read.corpus);
+    explorer.apply(SetQuery{"Mistral"});
+    explorer.apply(SetQuery{"\"raised money\""});
+    for (std::size_t d = 0; d < explorer.corpus().documents.size(); ++d) {
+      for (const search::Highlight& highlight : explorer.text_highlights(d)) CHECK(highlight.end <= explorer.corpus().documents[d].text.size());
+    }
+  }
 }

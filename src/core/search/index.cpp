@@ -60,32 +60,58 @@ class IndexBuilder {
 
 Index Index::build(const Corpus& corpus) {
   Index index;
-  index.documents_.resize(corpus.documents.size());
-  IndexBuilder builder(index.terms_, index.term_ids_, index.postings_);
-  double total_length = 0.0;
+  if (corpus.stored_index && corpus.stored_index->stored_for(corpus)) {
+    index = std::move(*corpus.stored_index);
+    *corpus.stored_index = Index();  // taken: a copy of the corpus sharing it indexes its text
+    index.stored_lengths_.clear();
+  } else {
+    index.index_text(corpus);
+  }
+  index.index_records(corpus);
+  return index;
+}
+
+Index Index::build_from_text(const Corpus& corpus) {
+  Index index;
+  index.index_text(corpus);
+  index.index_records(corpus);
+  return index;
+}
+
+void Index::index_text(const Corpus& corpus) {
+  documents_.resize(corpus.documents.size());
+  IndexBuilder builder(terms_, term_ids_, postings_);
   for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
     const Document& document = corpus.documents[i];
-    DocumentTokens& tokens = index.documents_[i];
+    DocumentTokens& tokens = documents_[i];
     const auto id = static_cast<DocumentId>(i);
     std::uint32_t position = 0;
     builder.add_field(id, document.title, true, position, tokens.title);
     ++position;  // the gap between title and text
     builder.add_field(id, document.text, false, position, tokens.body);
     tokens.sentences = text::split_sentences(document.text);
-    total_length += index.weighted_length(id);
   }
-  index.average_weighted_length_ = corpus.documents.empty() ? 1.0 : std::max(1.0, total_length / static_cast<double>(corpus.documents.size()));
 
   // Stems, once per distinct form.
   text::Stemmer stemmer;
-  index.stem_of_term_.resize(index.terms_.size());
-  for (TermId term = 0; term < index.terms_.size(); ++term) {
-    const std::string stem = stemmer.stem(index.terms_[term]);
-    auto [found, inserted] = index.stem_ids_.try_emplace(stem, static_cast<StemId>(index.forms_of_stem_.size()));
-    if (inserted) index.forms_of_stem_.emplace_back();
-    index.stem_of_term_[term] = found->second;
-    index.forms_of_stem_[found->second].push_back(term);
+  stem_of_term_.resize(terms_.size());
+  for (TermId term = 0; term < terms_.size(); ++term) {
+    const std::string stem = stemmer.stem(terms_[term]);
+    auto [found, inserted] = stem_ids_.try_emplace(stem, static_cast<StemId>(forms_of_stem_.size()));
+    if (inserted) forms_of_stem_.emplace_back();
+    stem_of_term_[term] = found->second;
+    forms_of_stem_[found->second].push_back(term);
   }
+
+  terms_in_order_.resize(terms_.size());
+  for (TermId term = 0; term < terms_.size(); ++term) terms_in_order_[term] = term;
+  std::sort(terms_in_order_.begin(), terms_in_order_.end(), [&](TermId a, TermId b) { return terms_[a] < terms_[b]; });
+}
+
+void Index::index_records(const Corpus& corpus) {
+  double total_length = 0.0;
+  for (DocumentId document = 0; document < documents_.size(); ++document) total_length += weighted_length(document);
+  average_weighted_length_ = corpus.documents.empty() ? 1.0 : std::max(1.0, total_length / static_cast<double>(corpus.documents.size()));
 
   // Which documents hold each entity, quote and amount.
   auto sorted_unique = [](std::vector<DocumentId> documents) {
@@ -93,23 +119,249 @@ Index Index::build(const Corpus& corpus) {
     documents.erase(std::unique(documents.begin(), documents.end()), documents.end());
     return documents;
   };
+  entity_documents_.clear();
   for (const EntityRecord& entity : corpus.entities) {
     std::vector<DocumentId> documents;
     for (const TextSpan& mention : entity.mentions) documents.push_back(static_cast<DocumentId>(mention.document));
-    index.entity_documents_.push_back(sorted_unique(std::move(documents)));
+    entity_documents_.push_back(sorted_unique(std::move(documents)));
   }
   std::vector<DocumentId> with_quotes;
   for (const QuoteRecord& quote : corpus.quotes) with_quotes.push_back(static_cast<DocumentId>(quote.span.document));
-  index.documents_with_quotes_ = sorted_unique(std::move(with_quotes));
+  documents_with_quotes_ = sorted_unique(std::move(with_quotes));
   std::vector<DocumentId> with_money;
   for (const AmountRecord& amount : corpus.amounts) with_money.push_back(static_cast<DocumentId>(amount.span.document));
-  index.documents_with_money_ = sorted_unique(std::move(with_money));
+  documents_with_money_ = sorted_unique(std::move(with_money));
+}
 
-  index.terms_in_order_.resize(index.terms_.size());
-  for (TermId term = 0; term < index.terms_.size(); ++term) index.terms_in_order_[term] = term;
-  std::sort(index.terms_in_order_.begin(), index.terms_in_order_.end(),
-            [&](TermId a, TermId b) { return index.terms_[a] < index.terms_[b]; });
+// [SECTION] The stored index ------------------------------------------------------------------------
+// Layout (every number LEB128; "delta" means the difference from the one before, or from 0):
+//   terms:      count, then per term: byte length, UTF-8 bytes (folded forms, in id order)
+//   stems:      count, then per stem: byte length, bytes; then per term: its stem's id
+//   order:      per term: the id of the term at that place in alphabetical order
+//   postings:   per term: documents, then per document: delta of its id (> 0 after the first),
+//               title count, text count, then that many positions, each a delta (> 0 after the first)
+//   documents:  per document: title tokens, then per token: start delta from the previous token's
+//               end, length, term; the same for the text; sentences, then per sentence: start
+//               delta from the previous one's end, length
+namespace {
+
+void put_number(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<char>(value));
+}
+
+struct InvalidIndex {
+  std::string message;
+};
+
+class IndexReader {
+ public:
+  explicit IndexReader(std::string_view bytes) : at_(reinterpret_cast<const unsigned char*>(bytes.data())), end_(at_ + bytes.size()) {}
+
+  std::uint64_t number(const char* what) {
+    std::uint64_t value = 0;
+    for (unsigned shift = 0; shift < 64; shift += 7) {
+      if (at_ == end_) throw InvalidIndex{std::string(what) + ": the index ends early"};
+      const unsigned char byte = *at_++;
+      value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return value;
+    }
+    throw InvalidIndex{std::string(what) + ": a number longer than 64 bits"};
+  }
+  // A number that must stay below a limit.
+  std::uint32_t below(std::uint64_t limit, const char* what) {
+    const std::uint64_t value = number(what);
+    if (value >= limit) throw InvalidIndex{std::string(what) + ": " + std::to_string(value) + " is out of range (below " + std::to_string(limit) + ")"};
+    return static_cast<std::uint32_t>(value);
+  }
+  // A count of items that take at least one byte each: never more than the bytes left.
+  std::size_t count(const char* what) {
+    const std::uint64_t value = number(what);
+    if (value > static_cast<std::uint64_t>(end_ - at_)) throw InvalidIndex{std::string(what) + ": " + std::to_string(value) + " items, more than the bytes left"};
+    return static_cast<std::size_t>(value);
+  }
+  std::string text(const char* what) {
+    const std::size_t length = count(what);
+    std::string value(reinterpret_cast<const char*>(at_), length);
+    at_ += length;
+    return value;
+  }
+  bool done() const { return at_ == end_; }
+
+ private:
+  const unsigned char* at_;
+  const unsigned char* end_;
+};
+
+// Tokens (or sentences) of one field: start delta from the previous end, length; checked to lie in
+// order inside a field of `length` bytes.
+template <typename Spans, typename Add>
+void read_spans(IndexReader& reader, std::uint32_t length, const char* what, Spans& spans, Add&& add) {
+  const std::size_t count = reader.count(what);
+  spans.reserve(count);
+  std::uint64_t previous_end = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::uint64_t start = previous_end + reader.number(what);
+    const std::uint64_t end = start + reader.number(what);
+    if (start > length || end > length) {
+      throw InvalidIndex{std::string(what) + ": " + std::to_string(start) + ".." + std::to_string(end) + " lies outside its " +
+                         std::to_string(length) + " bytes"};
+    }
+    add(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end));
+    previous_end = end;
+  }
+}
+
+}  // namespace
+
+std::string Index::encode() const {
+  std::string out;
+  put_number(out, terms_.size());
+  for (const std::string& term : terms_) {
+    put_number(out, term.size());
+    out += term;
+  }
+  std::vector<const std::string*> stems(forms_of_stem_.size());
+  for (const auto& [stem, id] : stem_ids_) stems[id] = &stem;
+  put_number(out, stems.size());
+  for (const std::string* stem : stems) {
+    put_number(out, stem->size());
+    out += *stem;
+  }
+  for (const StemId stem : stem_of_term_) put_number(out, stem);
+  for (const TermId term : terms_in_order_) put_number(out, term);
+  for (const Postings& list : postings_) {
+    put_number(out, list.documents.size());
+    for (std::size_t i = 0; i < list.documents.size(); ++i) {
+      put_number(out, list.documents[i] - (i == 0 ? 0 : list.documents[i - 1]));
+      put_number(out, list.title_counts[i]);
+      put_number(out, list.body_counts[i]);
+      const std::uint32_t begin = list.position_starts[i];
+      const std::uint32_t end = i + 1 < list.documents.size() ? list.position_starts[i + 1] : static_cast<std::uint32_t>(list.positions.size());
+      for (std::uint32_t p = begin; p < end; ++p) put_number(out, list.positions[p] - (p == begin ? 0 : list.positions[p - 1]));
+    }
+  }
+  for (const DocumentTokens& tokens : documents_) {
+    for (const std::vector<IndexedToken>* field : {&tokens.title, &tokens.body}) {
+      put_number(out, field->size());
+      std::uint32_t previous_end = 0;
+      for (const IndexedToken& token : *field) {
+        put_number(out, token.start - previous_end);
+        put_number(out, token.end - token.start);
+        put_number(out, token.term);
+        previous_end = token.end;
+      }
+    }
+    put_number(out, tokens.sentences.size());
+    std::uint32_t previous_end = 0;
+    for (const text::Sentence& sentence : tokens.sentences) {
+      put_number(out, sentence.start - previous_end);
+      put_number(out, sentence.end - sentence.start);
+      previous_end = sentence.end;
+    }
+  }
+  return out;
+}
+
+std::optional<Index> Index::decode(std::string_view bytes, const Corpus& corpus, std::string& error) {
+  Index index;
+  IndexReader reader(bytes);
+  try {
+    const std::size_t term_count = reader.count("index terms");
+    index.terms_.reserve(term_count);
+    index.term_ids_.reserve(term_count);
+    for (std::size_t t = 0; t < term_count; ++t) {
+      std::string term = reader.text("index terms");
+      if (term.empty() || !text::is_valid_utf8(term)) throw InvalidIndex{"index terms: an empty term or one not valid UTF-8"};
+      if (!index.term_ids_.emplace(term, static_cast<TermId>(t)).second) throw InvalidIndex{"index terms: \"" + term + "\" twice"};
+      index.terms_.push_back(std::move(term));
+    }
+    const std::size_t stem_count = reader.count("index stems");
+    for (std::size_t s = 0; s < stem_count; ++s) {
+      if (!index.stem_ids_.emplace(reader.text("index stems"), static_cast<StemId>(s)).second) throw InvalidIndex{"index stems: a stem twice"};
+    }
+    index.forms_of_stem_.resize(stem_count);
+    index.stem_of_term_.resize(term_count);
+    for (TermId t = 0; t < term_count; ++t) {
+      index.stem_of_term_[t] = reader.below(stem_count, "index stem of a term");
+      index.forms_of_stem_[index.stem_of_term_[t]].push_back(t);
+    }
+    index.terms_in_order_.resize(term_count);
+    std::vector<bool> placed(term_count, false);
+    for (std::size_t place = 0; place < term_count; ++place) {
+      const TermId term = reader.below(term_count, "index term order");
+      if (placed[term]) throw InvalidIndex{"index term order: a term twice"};
+      placed[term] = true;
+      index.terms_in_order_[place] = term;
+      if (place > 0 && !(index.terms_[index.terms_in_order_[place - 1]] < index.terms_[term])) throw InvalidIndex{"index term order: not alphabetical"};
+    }
+    const std::uint64_t document_count = corpus.documents.size();
+    index.postings_.resize(term_count);
+    for (Postings& list : index.postings_) {
+      const std::size_t entries = reader.count("index postings");
+      list.documents.reserve(entries);
+      list.title_counts.reserve(entries);
+      list.body_counts.reserve(entries);
+      list.position_starts.reserve(entries);
+      std::uint64_t document = 0;
+      for (std::size_t e = 0; e < entries; ++e) {
+        const std::uint64_t delta = reader.number("index postings");
+        if (e > 0 && delta == 0) throw InvalidIndex{"index postings: a document twice"};
+        document += delta;
+        if (document >= document_count) throw InvalidIndex{"index postings: no document number " + std::to_string(document)};
+        const std::size_t title_count = reader.count("index postings");
+        const std::size_t body_count = reader.count("index postings");
+        if (title_count + body_count == 0) throw InvalidIndex{"index postings: an entry with no occurrence"};
+        list.documents.push_back(static_cast<DocumentId>(document));
+        list.title_counts.push_back(static_cast<std::uint32_t>(title_count));
+        list.body_counts.push_back(static_cast<std::uint32_t>(body_count));
+        list.position_starts.push_back(static_cast<std::uint32_t>(list.positions.size()));
+        std::uint64_t position = 0;
+        for (std::size_t p = 0; p < title_count + body_count; ++p) {
+          const std::uint64_t step = reader.number("index positions");
+          if (p > 0 && step == 0) throw InvalidIndex{"index positions: a position twice"};
+          position += step;
+          if (position > 0xFFFFFFFFu) throw InvalidIndex{"index positions: past 2^32"};
+          list.positions.push_back(static_cast<std::uint32_t>(position));
+        }
+        if (list.positions.size() > 0xFFFFFFFFu) throw InvalidIndex{"index positions: more than 2^32 for one term"};
+      }
+    }
+    index.documents_.resize(corpus.documents.size());
+    index.stored_lengths_.reserve(corpus.documents.size());
+    for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
+      const Document& document = corpus.documents[d];
+      DocumentTokens& tokens = index.documents_[d];
+      const auto title_length = static_cast<std::uint32_t>(document.title.size());
+      const auto text_length = static_cast<std::uint32_t>(document.text.size());
+      if (document.title.size() > 0xFFFFFFFFu || document.text.size() > 0xFFFFFFFFu) throw InvalidIndex{"index: a text past 4 GiB"};
+      for (const bool title : {true, false}) {  // (no structured binding: clang 14 cannot capture one)
+        std::vector<IndexedToken>& field = title ? tokens.title : tokens.body;
+        read_spans(reader, title ? title_length : text_length, "index tokens", field, [&](std::uint32_t start, std::uint32_t end) {
+          field.push_back({start, end, reader.below(term_count, "index token term")});
+        });
+      }
+      read_spans(reader, text_length, "index sentences", tokens.sentences,
+                 [&](std::uint32_t start, std::uint32_t end) { tokens.sentences.push_back({start, end}); });
+      index.stored_lengths_.emplace_back(title_length, text_length);
+    }
+    if (!reader.done()) throw InvalidIndex{"index: bytes left over after the last document"};
+  } catch (const InvalidIndex& invalid) {
+    error = invalid.message;
+    return std::nullopt;
+  }
   return index;
+}
+
+bool Index::stored_for(const Corpus& corpus) const {
+  if (stored_lengths_.size() != corpus.documents.size() || documents_.size() != corpus.documents.size()) return false;
+  for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
+    if (stored_lengths_[d].first != corpus.documents[d].title.size() || stored_lengths_[d].second != corpus.documents[d].text.size()) return false;
+  }
+  return true;
 }
 
 bool Index::find_term(std::string_view folded, TermId& id) const {

@@ -1,7 +1,8 @@
 // The positional inverted index over a corpus: every word of every title and text, folded for
 // matching (case, diacritics, apostrophes), with its positions and byte offsets, grouped by
 // Snowball stem so that a search for "investment" also finds "investing". Built when a corpus
-// loads; the bundle keeps only the text.
+// loads from the text, or, for a binary bundle, read with it (encode/decode): the JSON bundle
+// keeps only the text.
 //
 // Positions count tokens within a document: the title's tokens first, then, after a gap of one
 // position so that no phrase spans the two, the text's tokens.
@@ -9,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -52,7 +54,26 @@ struct StringHash {
 
 class Index {
  public:
+  // The index of a corpus: the one read with it from a binary bundle (corpus.stored_index, which
+  // this takes: the corpus is left without it) when there is one for these very texts, otherwise
+  // built from the text.
   static Index build(const Corpus& corpus);
+  // Always from the text, leaving corpus.stored_index alone.
+  static Index build_from_text(const Corpus& corpus);
+
+  // The part of the index that comes from the text (vocabulary, stems, postings, each document's
+  // tokens and sentences) as compact bytes (LEB128 numbers, deltas), for the binary bundle; and
+  // back: decode checks every count, id, position and offset against the corpus's texts and
+  // returns nothing, with a message in `error`, for anything out of place. The index is trusted to
+  // be the one of these texts (a hostile one can give wrong results, never undefined behaviour).
+  // kStoredVersion changes whenever the tokenizer, the folding or the stemmer does: a stored index
+  // of another version is not read (the text is indexed again).
+  static constexpr std::uint32_t kStoredVersion = 1;
+  std::string encode() const;
+  static std::optional<Index> decode(std::string_view bytes, const Corpus& corpus, std::string& error);
+  // Whether this stored index is one of this corpus's texts as they are now (same number of
+  // documents, same lengths of title and text) and has not been taken by build().
+  bool stored_for(const Corpus& corpus) const;
 
   std::size_t document_count() const { return documents_.size(); }
   std::size_t term_count() const { return terms_.size(); }
@@ -87,6 +108,9 @@ class Index {
   std::size_t memory_bytes() const;
 
  private:
+  void index_text(const Corpus& corpus);
+  void index_records(const Corpus& corpus);  // entities, quotes, amounts; the average length
+
   std::vector<std::string> terms_;
   std::unordered_map<std::string, TermId, StringHash, std::equal_to<>> term_ids_;
   std::vector<StemId> stem_of_term_;
@@ -99,6 +123,8 @@ class Index {
   std::vector<DocumentId> documents_with_quotes_;
   std::vector<DocumentId> documents_with_money_;
   double average_weighted_length_ = 0.0;
+  // Of a decoded index: the lengths of the titles and texts it was checked against.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> stored_lengths_;
 };
 
 }  // namespace loupe::search

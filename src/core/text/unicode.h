@@ -13,6 +13,10 @@ namespace loupe::text {
 // as U+FFFD and advance by one, so every byte is consumed exactly once.
 char32_t next_code_point(std::string_view text, std::size_t& position);
 
+// Well-formed UTF-8: no overlong forms, surrogates, code points past U+10FFFF or cut sequences
+// (what a JSON parser accepts in a string). ASCII runs are checked eight bytes at a time.
+bool is_valid_utf8(std::string_view text);
+
 // Letters, marks and digits (Unicode categories L*, M*, N*).
 bool is_word_character(char32_t code_point);
 
