@@ -167,9 +167,11 @@ void loupe_set_own_corpus_kept(int kept) {
   loupe::platform::wake();
 }
 
-// The current corpus as a bundle's bytes, for page.js to keep; its length in *length.
+// The current corpus as a bundle's bytes, for page.js to keep: binary (with its index, so that a
+// reload needs no indexing), JSON when it can't be written so; its length in *length.
 const char* loupe_corpus_bundle(int* length) {
-  last_result = loupe::write_bundle(loupe::app::explorer().corpus());
+  loupe::BinaryBundleWriteResult binary = loupe::write_binary_bundle(loupe::app::explorer().corpus());
+  last_result = binary.error.empty() ? std::move(binary.bytes) : loupe::write_bundle(loupe::app::explorer().corpus());
   *length = static_cast<int>(last_result.size());
   return last_result.data();
 }

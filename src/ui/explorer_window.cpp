@@ -160,7 +160,27 @@ void draw_status_bar(const Explorer& explorer, const WidgetState& widgets) {
     ImGui::SameLine();
     ImGui::TextUnformatted("\xC2\xB7");
     ImGui::SameLine();
-    ImGui::TextUnformatted(widgets.status_message.c_str());
+    // Cut to the room left (the page's "Text view" link sits at the right end), whole on hover.
+    const float room = ImGui::GetContentRegionAvail().x - (widgets.page_address.empty() ? 0.0f : ImGui::GetFontSize() * 6.0f);
+    std::string shown = widgets.status_message;
+    const bool cut = ImGui::CalcTextSize(shown.c_str()).x > room;
+    if (cut) {
+      const char* const ellipsis = "\xE2\x80\xA6";
+      while (!shown.empty() && ImGui::CalcTextSize((shown + ellipsis).c_str()).x > room) {
+        shown.pop_back();
+        while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();  // a whole character
+        if (!shown.empty() && static_cast<unsigned char>(shown.back()) >= 0xC0) shown.pop_back();
+      }
+      shown += ellipsis;
+    }
+    ImGui::TextUnformatted(shown.c_str());
+    if (cut && ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.0f);
+      ImGui::TextUnformatted(widgets.status_message.c_str());
+      ImGui::PopTextWrapPos();
+      ImGui::EndTooltip();
+    }
   }
 }
 
