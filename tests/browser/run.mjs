@@ -616,6 +616,43 @@ describe('Loupe web page', () => {
     }
   });
 
+  test('HTML in a reader\'s file, its title and its name is shown as text everywhere, never run', async () => {
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-hostile-'));
+    const browser = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium', headless: true, args: chromiumArguments, viewport: { width: 1280, height: 800 },
+    });
+    try {
+      const tab = browser.pages()[0] ?? await browser.newPage();
+      const violations = [];
+      tab.on('console', (message) => { if (/Content Security Policy/i.test(message.text())) violations.push(message.text()); });
+      await tab.goto(`${origin}/`);
+      await waitUntilReady(tab);
+      await tab.evaluate(() => { window.__ran = false; window.alert = () => { window.__ran = true; }; });
+      const name = '<img src=x onerror="window.__ran=true">.html';
+      await tab.evaluate((fileName) => window.loupe.openFiles([{ name: fileName, text:
+        '<html><head><title>Markets <b onmouseover="window.__ran=true">rally</b></title><script>window.__ran = true</script></head>' +
+        '<body><p onclick="window.__ran=true">Shares rose in Paris, the minister said, with <img src=x onerror="window.__ran=true"> no image.</p>' +
+        '<p>The page printed &lt;script&gt;window.__ran=true&lt;/script&gt; as words.</p></body></html>' }]), name);
+      await tab.waitForFunction(() => window.loupe.state().documents.length === 1, null, { timeout: 30_000 });
+      const { documents } = await tab.evaluate(() => window.loupe.state());
+      assert.doesNotMatch(documents[0].title, /<b|onmouseover/, 'markup in the title is not kept as markup');
+      await tab.evaluate(() => window.loupe.search('words'));
+      await tab.locator('#text-view-link').click();
+      const view = tab.locator('#text-view');
+      await view.waitFor();
+      assert.equal(await tab.evaluate(() => document.querySelectorAll('#text-view img, #text-view script, #text-view b').length), 0);
+      assert.match(await view.textContent(), /<script>window\.__ran=true<\/script>/, 'the escaped script shows as its words');
+      const csv = await tab.evaluate(() => window.loupe.export('results', 'csv'));
+      assert.match(csv, /<script>window\.__ran=true<\/script>/);
+      await tab.waitForTimeout(300);
+      assert.equal(await tab.evaluate(() => window.__ran), false, 'nothing from the file ran');
+      assert.deepEqual(violations, []);
+    } finally {
+      await browser.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
   test('a reader\'s own files replace the corpus, with the extraction model fetched only then', async (t) => {
     assert.ok(!requested.includes('/entities.model'), 'the model must not load with the page');
     const seedNames = fs.readdirSync(path.join(repositoryRoot, 'seeds')).sort();
