@@ -43,6 +43,7 @@ struct ReaderSelection {
 // The reader's own state: the selection, and which search hit Previous and Next are at.
 struct ReaderWidgets {
   ReaderSelection selection;
+  std::size_t shown_document = SIZE_MAX;  // another document starts at the top
   std::size_t hits_document = SIZE_MAX;  // the document and search the current hit belongs to
   std::size_t hits_search = SIZE_MAX;
   std::size_t current_hit = 0;

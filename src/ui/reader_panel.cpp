@@ -206,6 +206,10 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
     return;
   }
   const Document& document = explorer.corpus().documents[*state.selected];
+  if (widgets.reader.shown_document != *state.selected) {
+    widgets.reader.shown_document = *state.selected;
+    ImGui::SetScrollY(0.0f);
+  }
   ReaderSelection& selection = widgets.reader.selection;
   if (selection.document != *state.selected || selection.end() > document.text.size()) selection = {*state.selected};
   const std::string_view selected_text = std::string_view(document.text).substr(selection.start(), selection.end() - selection.start());

@@ -176,7 +176,7 @@ describe('Loupe web page', () => {
   test('the quotes and money views show the extracted records', async (t) => {
     await search('');
     const { counts, views } = await state();
-    assert.deepEqual(views, ['documents', 'entities', 'quotes', 'money', 'network', 'concordance', 'terms']);
+    assert.deepEqual(views, ['documents', 'entities', 'quotes', 'money', 'network', 'concordance', 'terms', 'notebook']);
     if (counts.quotes === 0) {
       t.skip('the seed bundle was built without the entity model (no shared data)');
       return;
@@ -408,47 +408,72 @@ describe('Loupe web page', () => {
     await frames();
   });
 
+  // Waits until the explorer has drawn `count` more frames (with loupe.keepDrawing on, however
+  // slow the machine: a key held for fewer frames than that could be missed).
+  const drawn = async (count = 3) => {
+    const start = await page.evaluate(() => window.loupe.framesDrawn());
+    await page.waitForFunction((target) => window.loupe.framesDrawn() >= target, start + count, { timeout: 15_000 });
+  };
+
   test('Enter in the reader steps to the next search hit, scrolling to it; Shift+Enter steps back', async () => {
-    await page.evaluate(() => { window.loupe.filter(''); window.loupe.search('AI'); window.loupe.show('documents'); });
-    await select('002_cb61db7a76a34ded');
-    await page.mouse.click(1200, 210);  // the reader's header line, right of the title: focus, no selection
-    await frames();
-    const reader = { x: 700, y: 300, width: 540, height: 420 };
-    const first = await page.screenshot({ clip: reader });
-    const press = async (key, times) => {
-      for (let i = 0; i < times; ++i) {
-        await page.keyboard.down(key);
-        await frames();
-        await page.keyboard.up(key);
-        await frames();
-      }
-    };
-    await press('Enter', 12);
-    assert.ok(!first.equals(await page.screenshot({ clip: reader })), 'the reader scrolled to a later hit');
-    await page.keyboard.down('Shift');
-    await press('Enter', 12);
-    await page.keyboard.up('Shift');
-    await frames();
-    assert.ok(first.equals(await page.screenshot({ clip: reader })), 'back at the first hit');
-    assert.deepEqual((await state()).filters, [], 'stepping filtered nothing');
+    await page.evaluate(() => { window.loupe.filter(''); window.loupe.search('AI'); window.loupe.show('documents'); window.loupe.keepDrawing(true); });
+    try {
+      await select('002_cb61db7a76a34ded');
+      await page.mouse.click(1200, 210);  // the reader's header line, right of the title: focus, no selection
+      await drawn();
+      const reader = { x: 700, y: 300, width: 540, height: 420 };
+      const press = async (key, times) => {
+        for (let i = 0; i < times; ++i) {
+          await page.keyboard.down(key);
+          await drawn();
+          await page.keyboard.up(key);
+          await drawn();
+        }
+      };
+      // Next then Previous: the first hit, scrolled to as a step scrolls to any hit.
+      await press('Enter', 1);
+      await page.keyboard.down('Shift');
+      await press('Enter', 1);
+      await page.keyboard.up('Shift');
+      await drawn();
+      const first = await page.screenshot({ clip: reader });
+      await press('Enter', 12);
+      assert.ok(!first.equals(await page.screenshot({ clip: reader })), 'the reader scrolled to a later hit');
+      await page.keyboard.down('Shift');
+      await press('Enter', 12);
+      await page.keyboard.up('Shift');
+      await drawn();
+      assert.ok(first.equals(await page.screenshot({ clip: reader })), 'back at the first hit');
+      assert.deepEqual((await state()).filters, [], 'stepping filtered nothing');
+    } finally {
+      await page.evaluate(() => window.loupe.keepDrawing(false));
+    }
   });
 
   test('the mouse wheel scrolls the reader down and back up', async () => {
-    const { documents } = await page.evaluate(() => { window.loupe.filter(''); window.loupe.search(''); window.loupe.show('documents'); return window.loupe.state(); });
-    await select(documents[0].id);
-    await page.mouse.move(950, 500);
-    await frames();
-    const reader = { x: 700, y: 150, width: 540, height: 560 };
-    const top = await page.screenshot({ clip: reader });
-    await page.mouse.wheel(0, 300);
-    await frames();
-    await frames();
-    const scrolled = await page.screenshot({ clip: reader });
-    assert.ok(!top.equals(scrolled), 'the reader moved');
-    await page.mouse.wheel(0, -3000);
-    await frames();
-    await frames();
-    assert.ok(top.equals(await page.screenshot({ clip: reader })), 'back at the top');
+    const { documents } = await page.evaluate(() => {
+      window.loupe.filter('');
+      window.loupe.search('');
+      window.loupe.show('documents');
+      window.loupe.keepDrawing(true);
+      return window.loupe.state();
+    });
+    try {
+      await select(documents[0].id);
+      await page.mouse.move(950, 500);
+      await drawn();
+      const reader = { x: 700, y: 150, width: 540, height: 560 };
+      const top = await page.screenshot({ clip: reader });
+      await page.mouse.wheel(0, 300);
+      await drawn();
+      const scrolled = await page.screenshot({ clip: reader });
+      assert.ok(!top.equals(scrolled), 'the reader moved');
+      await page.mouse.wheel(0, -3000);
+      await drawn();
+      assert.ok(top.equals(await page.screenshot({ clip: reader })), 'back at the top');
+    } finally {
+      await page.evaluate(() => window.loupe.keepDrawing(false));
+    }
   });
 
   test('filter chips narrow the results and clear', async () => {
