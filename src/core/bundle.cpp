@@ -5,10 +5,17 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/ingest/json_records.h"
+
 namespace loupe {
 namespace {
 
 using nlohmann::json;
+
+// A bundle nests five levels (the root, "entities", an entity, its "mentions", a mention). Deeper
+// JSON is refused before it is parsed: nlohmann::json's dump() recurses, and a "version" of
+// 100,000 nested arrays, dumped into the version message, overflowed the stack.
+constexpr std::size_t kMaxBundleDepth = 64;
 
 // Thrown inside read_bundle only, turned into BundleReadResult::error before it leaves.
 struct InvalidBundle {
@@ -249,6 +256,11 @@ std::string write_bundle(const Corpus& corpus) {
 
 BundleReadResult read_bundle(std::string_view json_text) {
   BundleReadResult result;
+  if (const std::optional<std::size_t> too_deep = ingest::json_nesting_exceeds(json_text, kMaxBundleDepth)) {
+    result.error = "not a Loupe bundle: JSON nested deeper than " + std::to_string(kMaxBundleDepth) + " levels (at byte " +
+                   std::to_string(*too_deep) + ")";
+    return result;
+  }
   json root;
   try {
     root = json::parse(json_text);
