@@ -1,6 +1,8 @@
 // The explorer's view as a URL fragment (see location.h).
 #include "core/location.h"
 
+#include <algorithm>
+
 namespace loupe {
 namespace {
 
@@ -80,7 +82,10 @@ std::vector<Action> actions_for_location(std::string_view fragment) {
     const std::string_view key = part.substr(0, equals);
     const std::string value = percent_decode(part.substr(equals + 1));
     if (key == "q") query = value;
-    if (key == "f" && !value.empty()) filters.push_back(value);
+    if (key == "f" && !value.empty() && filters.size() < kMostFragmentFilters &&
+        std::find(filters.begin(), filters.end(), value) == filters.end()) {
+      filters.push_back(value);
+    }
     if (key == "view") view = value;
     if (key == "doc") document = value;
     if (key == "entity") entity = value;

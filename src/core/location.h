@@ -5,6 +5,7 @@
 // document or entity that is not there is reported by the actions when they are applied.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +18,12 @@ namespace loupe {
 // documents view are left out.
 std::string location_of(const Explorer& explorer);
 
+// The most filter chips a fragment brings: each one re-runs the search when applied, so a
+// fragment of thousands of "f=" would keep the explorer busy for minutes.
+inline constexpr std::size_t kMostFragmentFilters = 32;
+
 // The actions that bring an explorer to the state a fragment describes (a leading "#" is allowed).
+// Filters repeated are taken once, and only the first kMostFragmentFilters.
 std::vector<Action> actions_for_location(std::string_view fragment);
 
 // Percent-encoding of a fragment value (RFC 3986 unreserved characters stay), and its inverse
