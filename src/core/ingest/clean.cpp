@@ -44,37 +44,63 @@ bool contains_words(std::string_view text, std::string_view phrase) {
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // A line for matching phrases: trimmed, ASCII lower case, curly apostrophes straight, runs of
-// spaces one space.
-std::string folded_line(std::string_view line) {
-  const std::string lowered = fold_ascii_case(trim(line));
+// spaces one space. Folding stops once the result is longer than `longest`: then only its length
+// says anything (a file can be one line of 50 MB, and the rules look at short lines only).
+std::string folded_line(std::string_view line, std::size_t longest = std::string::npos) {
+  line = trim(line);
   std::string folded;
-  folded.reserve(lowered.size());
-  for (std::size_t i = 0; i < lowered.size(); ++i) {
-    if (std::string_view(lowered).substr(i, 3) == "\xE2\x80\x99") {
+  folded.reserve(std::min(line.size(), longest == std::string::npos ? line.size() : longest + 1));
+  for (std::size_t i = 0; i < line.size() && folded.size() <= longest; ++i) {
+    const char c = line[i];
+    if (c == '\xE2' && line.substr(i, 3) == "\xE2\x80\x99") {
       folded.push_back('\'');
       i += 2;
-    } else if (lowered[i] == ' ' || lowered[i] == '\t') {
+    } else if (c == ' ' || c == '\t') {
       if (!folded.empty() && folded.back() != ' ') folded.push_back(' ');
     } else {
-      folded.push_back(lowered[i]);
+      folded.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     }
   }
   return folded;
 }
 
-// The words of a line, folded for comparison (case, diacritics, punctuation ignored).
+// The words of a line, folded for comparison (case, diacritics, punctuation ignored). ASCII is
+// folded here (letters lower-cased, digits kept, the rest separates words); each run of other
+// bytes goes through fold_for_matching, which folds code point by code point, so the key is the
+// one the whole line folded at once would give, without passing a long ASCII line through utf8proc.
 std::string comparison_key(std::string_view line) {
-  const std::string folded = text::fold_for_matching(trim(line));
+  line = trim(line);
   std::string key;
-  key.reserve(folded.size());
-  for (std::size_t i = 0; i < folded.size();) {
-    const std::size_t start = i;
-    const char32_t code_point = text::next_code_point(folded, i);
-    if (text::is_word_character(code_point)) {
-      key.append(folded, start, i - start);
-    } else if (!key.empty() && key.back() != ' ') {
-      key.push_back(' ');
+  key.reserve(line.size());
+  const auto separate = [&key] {
+    if (!key.empty() && key.back() != ' ') key.push_back(' ');
+  };
+  for (std::size_t i = 0; i < line.size();) {
+    const char c = line[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        key.push_back(c);
+      } else if (c >= 'A' && c <= 'Z') {
+        key.push_back(static_cast<char>(c - 'A' + 'a'));
+      } else {
+        separate();
+      }
+      ++i;
+      continue;
     }
+    std::size_t run_end = i;
+    while (run_end < line.size() && static_cast<unsigned char>(line[run_end]) >= 0x80) ++run_end;
+    const std::string folded = text::fold_for_matching(line.substr(i, run_end - i));
+    for (std::size_t k = 0; k < folded.size();) {
+      const std::size_t start = k;
+      const char32_t code_point = text::next_code_point(folded, k);
+      if (text::is_word_character(code_point)) {
+        key.append(folded, start, k - start);
+      } else {
+        separate();
+      }
+    }
+    i = run_end;
   }
   while (!key.empty() && key.back() == ' ') key.pop_back();
   return key;
@@ -338,8 +364,9 @@ std::string join_kept_lines(const std::vector<Line>& lines) {
 }  // namespace
 
 std::optional<std::string> boilerplate_line_reason(std::string_view line) {
-  const std::string folded = folded_line(line);
-  if (folded.empty()) return std::nullopt;
+  constexpr std::size_t kLongestBoilerplateLine = 400;  // the longest any rule below looks at (a cookie notice)
+  const std::string folded = folded_line(line, kLongestBoilerplateLine);
+  if (folded.empty() || folded.size() > kLongestBoilerplateLine) return std::nullopt;
   const std::size_t words = count_words(folded);
   if (is_reading_time_line(folded, words)) return "reading-time line";
   if (is_copyright_line(folded, words)) return "copyright line";
@@ -376,7 +403,7 @@ bool is_link_list_heading(std::string_view line) {
 std::string title_from_first_sentence(std::string_view paragraph) {
   paragraph = trim(paragraph);
   std::string_view sentence = paragraph;
-  const std::vector<text::Sentence> sentences = text::split_sentences(paragraph);
+  const std::vector<text::Sentence> sentences = text::split_sentences(paragraph, 1);
   if (!sentences.empty()) sentence = paragraph.substr(sentences[0].start, sentences[0].end - sentences[0].start);
   if (sentence.size() <= kLongestTitleLine) return collapse_spaces(sentence);
   std::size_t cut = sentence.rfind(' ', kLongestTitleLine);

@@ -62,7 +62,7 @@ bool starts_sentence(std::string_view text, std::size_t position) {
 
 }  // namespace
 
-std::vector<Sentence> split_sentences(std::string_view text) {
+std::vector<Sentence> split_sentences(std::string_view text, std::size_t most) {
   std::vector<Sentence> sentences;
   std::size_t start = 0;
   auto emit = [&](std::size_t end) {
@@ -72,7 +72,7 @@ std::vector<Sentence> split_sentences(std::string_view text) {
     if (trimmed_end > start) sentences.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(trimmed_end)});
     start = end;
   };
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = 0; i < text.size() && sentences.size() < most; ++i) {
     const char c = text[i];
     if (c == '\n') {
       emit(i);
@@ -109,7 +109,7 @@ std::vector<Sentence> split_sentences(std::string_view text) {
     emit(end);
     i = end - 1;
   }
-  emit(text.size());
+  if (sentences.size() < most) emit(text.size());
   return sentences;
 }
 

@@ -4,6 +4,7 @@
 // decimal numbers do not end one. A line break always ends a sentence (one paragraph a line).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,8 @@ struct Sentence {
   std::uint32_t end = 0;    // one past the last byte (closing quotes included)
 };
 
-std::vector<Sentence> split_sentences(std::string_view text);
+// The sentences of a text; with `most`, only the first `most` of them (the same as the first
+// `most` of all), found without reading further: a title needs one sentence of a long paragraph.
+std::vector<Sentence> split_sentences(std::string_view text, std::size_t most = SIZE_MAX);
 
 }  // namespace loupe::text
