@@ -3,8 +3,10 @@
 export CCACHE_BASEDIR="$root"
 export NODE_PATH=/usr/share/nodejs  # this Emscripten's optimizer needs acorn from there
 
+# build_preset PRESET [cmake --build arguments, e.g. --target NAME...]
 build_preset() {
   local preset=$1
+  shift
   echo "== building preset $preset"
-  cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset"
+  cmake --preset "$preset" >/dev/null && cmake --build --preset "$preset" "$@"
 }
