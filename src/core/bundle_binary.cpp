@@ -561,19 +561,26 @@ class BinaryWriter {
 }  // namespace
 
 std::uint64_t binary_bundle_checksum(std::string_view bytes) {
+  // Four independent lanes over 32-byte blocks (one lane's multiplications wait on each other:
+  // four at once go about four times as fast), then the tail, then the lanes folded together.
   constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
-  std::uint64_t hash = 0x243F6A8885A308D3ULL ^ bytes.size();
+  auto mix = [](std::uint64_t hash, std::uint64_t word) {
+    hash = (hash ^ word) * kMultiplier;
+    return hash ^ (hash >> 29);
+  };
+  std::uint64_t lanes[4] = {0x243F6A8885A308D3ULL ^ bytes.size(), 0x13198A2E03707344ULL, 0xA4093822299F31D0ULL, 0x082EFA98EC4E6C89ULL};
   std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    hash = (hash ^ load_little_endian<std::uint64_t>(bytes.data() + i)) * kMultiplier;
-    hash ^= hash >> 29;
+  for (; i + 32 <= bytes.size(); i += 32) {
+    for (std::size_t lane = 0; lane < 4; ++lane) lanes[lane] = mix(lanes[lane], load_little_endian<std::uint64_t>(bytes.data() + i + 8 * lane));
   }
+  std::uint64_t hash = lanes[0];
+  for (; i + 8 <= bytes.size(); i += 8) hash = mix(hash, load_little_endian<std::uint64_t>(bytes.data() + i));
   if (i < bytes.size()) {
     char last[8] = {};
     std::memcpy(last, bytes.data() + i, bytes.size() - i);
-    hash = (hash ^ load_little_endian<std::uint64_t>(last)) * kMultiplier;
-    hash ^= hash >> 29;
+    hash = mix(hash, load_little_endian<std::uint64_t>(last));
   }
+  for (std::size_t lane = 1; lane < 4; ++lane) hash = mix(hash, lanes[lane]);
   return hash;
 }
 

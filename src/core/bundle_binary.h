@@ -75,7 +75,8 @@ bool is_binary_bundle(std::string_view bytes);
 BundleReadResult read_any_bundle(std::string_view bytes);
 
 // The checksum the header holds: of every byte after the header (a 64-bit multiply-xor over
-// little-endian 8-byte words, the last one zero-padded). It finds accidental damage, not forgery:
+// little-endian 8-byte words in four interleaved lanes, the last word zero-padded; see the .cpp
+// for the exact rule). It finds accidental damage, not forgery:
 // everything is validated anyway. Exposed for the fuzz target, which writes it into mutated inputs
 // so that the checks behind it are reached.
 std::uint64_t binary_bundle_checksum(std::string_view bytes_after_header);

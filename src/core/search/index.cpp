@@ -162,6 +162,7 @@ class IndexReader {
   explicit IndexReader(std::string_view bytes) : at_(reinterpret_cast<const unsigned char*>(bytes.data())), end_(at_ + bytes.size()) {}
 
   std::uint64_t number(const char* what) {
+    if (at_ != end_ && *at_ < 0x80) return *at_++;  // most numbers are one byte
     std::uint64_t value = 0;
     for (unsigned shift = 0; shift < 64; shift += 7) {
       if (at_ == end_) throw InvalidIndex{std::string(what) + ": the index ends early"};
