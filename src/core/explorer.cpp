@@ -51,6 +51,8 @@ void Explorer::run_search() {
   terms_of_results_.reset();
   network_.reset();
   quotes_by_speaker_.reset();
+  amounts_in_results_.reset();
+  entity_rows_.reset();
   ++search_count_;
   state_.results.clear();
   for (const search::Hit& hit : search_result_.hits) state_.results.push_back(hit.document);
@@ -218,14 +220,15 @@ std::string Explorer::speaker_of(const QuoteRecord& quote) const {
   return entity.empty() ? quote.speaker_name : entity;
 }
 
-std::vector<std::size_t> Explorer::amounts_in_results() const {
+const std::vector<std::size_t>& Explorer::amounts_in_results() const {
+  if (amounts_in_results_) return *amounts_in_results_;
   std::vector<std::size_t> positions = records_in(corpus_.amounts, result_documents());
   std::stable_sort(positions.begin(), positions.end(), [&](std::size_t a, std::size_t b) {
     const double dollars_a = corpus_.amounts[a].usd_maximum.value_or(-1.0);
     const double dollars_b = corpus_.amounts[b].usd_maximum.value_or(-1.0);
     return dollars_a > dollars_b;
   });
-  return positions;
+  return amounts_in_results_.emplace(std::move(positions));
 }
 
 std::vector<std::size_t> Explorer::quotes_of_document(std::size_t document) const {
@@ -255,7 +258,8 @@ std::string facet_filter(const std::string& facet, const std::string& value) {
   return (facet == "tag" ? "tag:\"" : "entity:\"") + quoted + "\"";
 }
 
-std::vector<EntityRow> Explorer::entity_rows(EntityColumn column, bool ascending) const {
+const std::vector<EntityRow>& Explorer::entity_rows(EntityColumn column, bool ascending) const {
+  if (entity_rows_ && std::get<0>(*entity_rows_) == column && std::get<1>(*entity_rows_) == ascending) return std::get<2>(*entity_rows_);
   const std::vector<bool> in_results = result_documents();
   std::vector<EntityRow> rows;
   for (std::size_t e = 0; e < corpus_.entities.size(); ++e) {
@@ -280,7 +284,8 @@ std::vector<EntityRow> Explorer::entity_rows(EntityColumn column, bool ascending
     return false;
   };
   std::stable_sort(rows.begin(), rows.end(), [&](const EntityRow& a, const EntityRow& b) { return ascending ? less(a, b) : less(b, a); });
-  return rows;
+  entity_rows_.emplace(column, ascending, std::move(rows));
+  return std::get<2>(*entity_rows_);
 }
 
 namespace {

@@ -8,6 +8,7 @@
 #include <utility>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <string_view>
 #include <unordered_map>
 #include <variant>
@@ -150,7 +151,8 @@ class Explorer {
   const std::vector<std::size_t>& quotes_in_results(std::string_view speaker = {}) const;
   // Who said a quote: its speaker entity's name, or the name the text gives.
   std::string speaker_of(const QuoteRecord& quote) const;
-  std::vector<std::size_t> amounts_in_results() const;
+  // (Kept until the next search: a panel asks every frame, and a corpus can hold many thousands.)
+  const std::vector<std::size_t>& amounts_in_results() const;
   // The extracted records of one document, for the reader: positions in the corpus's lists.
   std::vector<std::size_t> quotes_of_document(std::size_t document) const;
   std::vector<std::size_t> amounts_of_document(std::size_t document) const;
@@ -167,8 +169,10 @@ class Explorer {
   // How many searches have run: changes whenever the results may have, so that a panel keeping
   // something derived from them (the network's layout) knows to start again.
   std::size_t search_count() const { return search_count_; }
-  // The entities mentioned in the current results, sorted by a column.
-  std::vector<EntityRow> entity_rows(EntityColumn column, bool ascending) const;
+  // The entities mentioned in the current results, sorted by a column (kept until the next search
+  // or a call with another order, which the reference does not outlive: the entities panel asks
+  // every frame).
+  const std::vector<EntityRow>& entity_rows(EntityColumn column, bool ascending) const;
   // The card of the selected entity (nothing when none is selected).
   const std::optional<EntityCard>& entity_card() const { return entity_card_; }
   // The sentence of a document's text around a byte offset, as [start, end).
@@ -199,6 +203,8 @@ class Explorer {
   mutable std::optional<TermsOverview> terms_of_results_;
   mutable std::optional<network::Graph> network_;
   mutable std::optional<std::pair<std::string, std::vector<std::size_t>>> quotes_by_speaker_;  // (folded filter, quotes)
+  mutable std::optional<std::vector<std::size_t>> amounts_in_results_;
+  mutable std::optional<std::tuple<EntityColumn, bool, std::vector<EntityRow>>> entity_rows_;  // (column, ascending, rows)
   std::unordered_map<std::string, std::size_t> entity_positions_;  // by id
   std::size_t search_count_ = 0;
   Notebook notebook_;

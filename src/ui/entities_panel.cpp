@@ -47,7 +47,7 @@ void draw_table(const Explorer& explorer, WidgetState& widgets, std::vector<Acti
     column = kColumns[std::min<int>(specs->Specs[0].ColumnIndex, 3)];
     ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
   }
-  const std::vector<EntityRow> rows = explorer.entity_rows(column, ascending);
+  const std::vector<EntityRow>& rows = explorer.entity_rows(column, ascending);
   const std::optional<std::size_t> selected = explorer.state().selected_entity;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));

@@ -55,7 +55,7 @@ void draw_money_panel(const Explorer& explorer, WidgetState& widgets, std::vecto
     ImGui::TextDisabled("This corpus has no amounts of money: it was built without extraction (loupe build --rates).");
     return;
   }
-  const std::vector<std::size_t> amounts = explorer.amounts_in_results();
+  const std::vector<std::size_t>& amounts = explorer.amounts_in_results();
   ImGui::TextDisabled("%zu amounts in %zu documents  \xC2\xB7  US dollars at the reference rates of %s  \xC2\xB7  log scale",
                       amounts.size(), explorer.state().results.size(), corpus.rates_date.empty() ? "(no date)" : corpus.rates_date.c_str());
   if (ImGui::IsItemHovered() && !corpus.rates_source.empty()) ImGui::SetTooltip("%s", corpus.rates_source.c_str());
