@@ -138,8 +138,9 @@ void Index::index_records(const Corpus& corpus) {
 //   terms:      count, then per term: byte length, UTF-8 bytes (folded forms, in id order)
 //   stems:      count, then per stem: byte length, bytes; then per term: its stem's id
 //   order:      per term: the id of the term at that place in alphabetical order
-//   postings:   per term: documents, then per document: delta of its id (> 0 after the first),
-//               title count, text count, then that many positions, each a delta (> 0 after the first)
+//   postings:   per term: documents, positions (in all), then per document: delta of its id (> 0
+//               after the first), title count, text count, then that many positions, each a delta
+//               (> 0 after the first)
 //   documents:  per document: title tokens, then per token: start delta from the previous token's
 //               end, length, term; the same for the text; sentences, then per sentence: start
 //               delta from the previous one's end, length
@@ -153,35 +154,39 @@ void put_number(std::string& out, std::uint64_t value) {
   out.push_back(static_cast<char>(value));
 }
 
-struct InvalidIndex {
-  std::string message;
-};
-
+// Reads the stored index's numbers. No exceptions on this path: the page's WebAssembly handles C++
+// exceptions through JavaScript, and a call that may throw inside a try block cost as much as the
+// decoding itself. The first problem is kept, every read after it gives 0 (so loops end), and the
+// caller checks failed() before trusting what it read.
 class IndexReader {
  public:
-  explicit IndexReader(std::string_view bytes) : at_(reinterpret_cast<const unsigned char*>(bytes.data())), end_(at_ + bytes.size()) {}
+  explicit IndexReader(std::string_view bytes) noexcept
+      : at_(reinterpret_cast<const unsigned char*>(bytes.data())), end_(at_ + bytes.size()) {}
 
-  std::uint64_t number(const char* what) {
-    if (at_ != end_ && *at_ < 0x80) return *at_++;  // most numbers are one byte
+  std::uint64_t number(const char* what) noexcept {
+    if (at_ != end_ && *at_ < 0x80) [[likely]] return *at_++;  // most numbers are one byte: inlined
+    return longer_number(what);
+  }
+  [[gnu::noinline]] std::uint64_t longer_number(const char* what) noexcept {
     std::uint64_t value = 0;
     for (unsigned shift = 0; shift < 64; shift += 7) {
-      if (at_ == end_) throw InvalidIndex{std::string(what) + ": the index ends early"};
+      if (at_ == end_) return fail(what, "the index ends early");
       const unsigned char byte = *at_++;
       value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
       if ((byte & 0x80) == 0) return value;
     }
-    throw InvalidIndex{std::string(what) + ": a number longer than 64 bits"};
+    return fail(what, "a number longer than 64 bits");
   }
   // A number that must stay below a limit.
-  std::uint32_t below(std::uint64_t limit, const char* what) {
+  std::uint32_t below(std::uint64_t limit, const char* what) noexcept {
     const std::uint64_t value = number(what);
-    if (value >= limit) throw InvalidIndex{std::string(what) + ": " + std::to_string(value) + " is out of range (below " + std::to_string(limit) + ")"};
+    if (value >= limit) return static_cast<std::uint32_t>(fail(what, "a number out of range"));
     return static_cast<std::uint32_t>(value);
   }
   // A count of items that take at least one byte each: never more than the bytes left.
-  std::size_t count(const char* what) {
+  std::size_t count(const char* what) noexcept {
     const std::uint64_t value = number(what);
-    if (value > static_cast<std::uint64_t>(end_ - at_)) throw InvalidIndex{std::string(what) + ": " + std::to_string(value) + " items, more than the bytes left"};
+    if (value > static_cast<std::uint64_t>(end_ - at_)) return static_cast<std::size_t>(fail(what, "more items than bytes left"));
     return static_cast<std::size_t>(value);
   }
   std::string text(const char* what) {
@@ -190,11 +195,24 @@ class IndexReader {
     at_ += length;
     return value;
   }
-  bool done() const { return at_ == end_; }
+  // Records a problem found by the caller (the first one counts); returns 0.
+  std::uint64_t fail(const char* what, const char* problem) noexcept {
+    if (!what_) {
+      what_ = what;
+      problem_ = problem;
+    }
+    at_ = end_;
+    return 0;
+  }
+  bool failed() const noexcept { return what_ != nullptr; }
+  std::string message() const { return std::string(what_) + ": " + problem_; }
+  bool done() const noexcept { return at_ == end_; }
 
  private:
   const unsigned char* at_;
   const unsigned char* end_;
+  const char* what_ = nullptr;
+  const char* problem_ = nullptr;
 };
 
 // Tokens (or sentences) of one field: start delta from the previous end, length; checked to lie in
@@ -205,11 +223,13 @@ void read_spans(IndexReader& reader, std::uint32_t length, const char* what, Spa
   spans.reserve(count);
   std::uint64_t previous_end = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    const std::uint64_t start = previous_end + reader.number(what);
-    const std::uint64_t end = start + reader.number(what);
+    const std::uint64_t gap = reader.number(what);
+    const std::uint64_t size = reader.number(what);
+    const std::uint64_t start = previous_end + std::min<std::uint64_t>(gap, length + 1ULL);  // no wrapping around
+    const std::uint64_t end = start + std::min<std::uint64_t>(size, length + 1ULL);
     if (start > length || end > length) {
-      throw InvalidIndex{std::string(what) + ": " + std::to_string(start) + ".." + std::to_string(end) + " lies outside its " +
-                         std::to_string(length) + " bytes"};
+      reader.fail(what, "a span outside its text");
+      return;
     }
     add(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end));
     previous_end = end;
@@ -236,6 +256,7 @@ std::string Index::encode() const {
   for (const TermId term : terms_in_order_) put_number(out, term);
   for (const Postings& list : postings_) {
     put_number(out, list.documents.size());
+    put_number(out, list.positions.size());
     for (std::size_t i = 0; i < list.documents.size(); ++i) {
       put_number(out, list.documents[i] - (i == 0 ? 0 : list.documents[i - 1]));
       put_number(out, list.title_counts[i]);
@@ -270,90 +291,107 @@ std::string Index::encode() const {
 std::optional<Index> Index::decode(std::string_view bytes, const Corpus& corpus, std::string& error) {
   Index index;
   IndexReader reader(bytes);
-  try {
-    const std::size_t term_count = reader.count("index terms");
-    index.terms_.reserve(term_count);
-    index.term_ids_.reserve(term_count);
-    for (std::size_t t = 0; t < term_count; ++t) {
-      std::string term = reader.text("index terms");
-      if (term.empty() || !text::is_valid_utf8(term)) throw InvalidIndex{"index terms: an empty term or one not valid UTF-8"};
-      if (!index.term_ids_.emplace(term, static_cast<TermId>(t)).second) throw InvalidIndex{"index terms: \"" + term + "\" twice"};
-      index.terms_.push_back(std::move(term));
-    }
-    const std::size_t stem_count = reader.count("index stems");
-    for (std::size_t s = 0; s < stem_count; ++s) {
-      if (!index.stem_ids_.emplace(reader.text("index stems"), static_cast<StemId>(s)).second) throw InvalidIndex{"index stems: a stem twice"};
-    }
-    index.forms_of_stem_.resize(stem_count);
-    index.stem_of_term_.resize(term_count);
-    for (TermId t = 0; t < term_count; ++t) {
-      index.stem_of_term_[t] = reader.below(stem_count, "index stem of a term");
-      index.forms_of_stem_[index.stem_of_term_[t]].push_back(t);
-    }
-    index.terms_in_order_.resize(term_count);
-    std::vector<bool> placed(term_count, false);
-    for (std::size_t place = 0; place < term_count; ++place) {
-      const TermId term = reader.below(term_count, "index term order");
-      if (placed[term]) throw InvalidIndex{"index term order: a term twice"};
-      placed[term] = true;
-      index.terms_in_order_[place] = term;
-      if (place > 0 && !(index.terms_[index.terms_in_order_[place - 1]] < index.terms_[term])) throw InvalidIndex{"index term order: not alphabetical"};
-    }
-    const std::uint64_t document_count = corpus.documents.size();
-    index.postings_.resize(term_count);
-    for (Postings& list : index.postings_) {
-      const std::size_t entries = reader.count("index postings");
-      list.documents.reserve(entries);
-      list.title_counts.reserve(entries);
-      list.body_counts.reserve(entries);
-      list.position_starts.reserve(entries);
-      std::uint64_t document = 0;
-      for (std::size_t e = 0; e < entries; ++e) {
-        const std::uint64_t delta = reader.number("index postings");
-        if (e > 0 && delta == 0) throw InvalidIndex{"index postings: a document twice"};
-        document += delta;
-        if (document >= document_count) throw InvalidIndex{"index postings: no document number " + std::to_string(document)};
-        const std::size_t title_count = reader.count("index postings");
-        const std::size_t body_count = reader.count("index postings");
-        if (title_count + body_count == 0) throw InvalidIndex{"index postings: an entry with no occurrence"};
-        list.documents.push_back(static_cast<DocumentId>(document));
-        list.title_counts.push_back(static_cast<std::uint32_t>(title_count));
-        list.body_counts.push_back(static_cast<std::uint32_t>(body_count));
-        list.position_starts.push_back(static_cast<std::uint32_t>(list.positions.size()));
-        std::uint64_t position = 0;
-        for (std::size_t p = 0; p < title_count + body_count; ++p) {
-          const std::uint64_t step = reader.number("index positions");
-          if (p > 0 && step == 0) throw InvalidIndex{"index positions: a position twice"};
-          position += step;
-          if (position > 0xFFFFFFFFu) throw InvalidIndex{"index positions: past 2^32"};
-          list.positions.push_back(static_cast<std::uint32_t>(position));
-        }
-        if (list.positions.size() > 0xFFFFFFFFu) throw InvalidIndex{"index positions: more than 2^32 for one term"};
-      }
-    }
-    index.documents_.resize(corpus.documents.size());
-    index.stored_lengths_.reserve(corpus.documents.size());
-    for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
-      const Document& document = corpus.documents[d];
-      DocumentTokens& tokens = index.documents_[d];
-      const auto title_length = static_cast<std::uint32_t>(document.title.size());
-      const auto text_length = static_cast<std::uint32_t>(document.text.size());
-      if (document.title.size() > 0xFFFFFFFFu || document.text.size() > 0xFFFFFFFFu) throw InvalidIndex{"index: a text past 4 GiB"};
-      for (const bool title : {true, false}) {  // (no structured binding: clang 14 cannot capture one)
-        std::vector<IndexedToken>& field = title ? tokens.title : tokens.body;
-        read_spans(reader, title ? title_length : text_length, "index tokens", field, [&](std::uint32_t start, std::uint32_t end) {
-          field.push_back({start, end, reader.below(term_count, "index token term")});
-        });
-      }
-      read_spans(reader, text_length, "index sentences", tokens.sentences,
-                 [&](std::uint32_t start, std::uint32_t end) { tokens.sentences.push_back({start, end}); });
-      index.stored_lengths_.emplace_back(title_length, text_length);
-    }
-    if (!reader.done()) throw InvalidIndex{"index: bytes left over after the last document"};
-  } catch (const InvalidIndex& invalid) {
-    error = invalid.message;
+  auto refuse = [&](const std::string& message) {
+    error = "index: " + message;
     return std::nullopt;
+  };
+  const std::size_t term_count = reader.count("terms");
+  index.terms_.reserve(term_count);
+  index.term_ids_.reserve(term_count);
+  for (std::size_t t = 0; t < term_count && !reader.failed(); ++t) {
+    std::string term = reader.text("terms");
+    if (reader.failed()) break;
+    if (term.empty() || !text::is_valid_utf8(term)) return refuse("terms: an empty term or one not valid UTF-8");
+    if (!index.term_ids_.emplace(term, static_cast<TermId>(t)).second) return refuse("terms: \"" + term + "\" twice");
+    index.terms_.push_back(std::move(term));
   }
+  const std::size_t stem_count = reader.count("stems");
+  for (std::size_t s = 0; s < stem_count && !reader.failed(); ++s) {
+    std::string stem = reader.text("stems");
+    if (reader.failed()) break;
+    if (!index.stem_ids_.emplace(std::move(stem), static_cast<StemId>(s)).second) return refuse("stems: a stem twice");
+  }
+  if (reader.failed()) return refuse(reader.message());
+  index.forms_of_stem_.resize(stem_count);
+  index.stem_of_term_.resize(term_count);
+  for (TermId t = 0; t < term_count; ++t) {
+    index.stem_of_term_[t] = reader.below(stem_count, "the stem of a term");
+    if (reader.failed()) return refuse(reader.message());
+    index.forms_of_stem_[index.stem_of_term_[t]].push_back(t);
+  }
+  index.terms_in_order_.resize(term_count);
+  std::vector<bool> placed(term_count, false);
+  for (std::size_t place = 0; place < term_count; ++place) {
+    const TermId term = reader.below(term_count, "term order");
+    if (reader.failed()) return refuse(reader.message());
+    if (placed[term]) return refuse("term order: a term twice");
+    placed[term] = true;
+    index.terms_in_order_[place] = term;
+    if (place > 0 && !(index.terms_[index.terms_in_order_[place - 1]] < index.terms_[term])) return refuse("term order: not alphabetical");
+  }
+
+  const std::uint64_t document_count = corpus.documents.size();
+  index.postings_.resize(term_count);
+  for (Postings& list : index.postings_) {
+    const std::size_t entries = reader.count("postings");
+    const std::size_t positions = reader.count("postings");
+    list.positions.reserve(positions);
+    list.documents.reserve(entries);
+    list.title_counts.reserve(entries);
+    list.body_counts.reserve(entries);
+    list.position_starts.reserve(entries);
+    std::uint64_t document = 0;
+    for (std::size_t e = 0; e < entries; ++e) {
+      const std::uint64_t delta = reader.number("postings");
+      const std::size_t title_count = reader.count("postings");
+      const std::size_t body_count = reader.count("postings");
+      if (reader.failed()) break;
+      if (e > 0 && delta == 0) return refuse("postings: a document twice in one list");
+      if (delta >= document_count || document + delta >= document_count) {
+        return refuse("postings: no document number " + std::to_string(document) + " + " + std::to_string(delta));
+      }
+      document += delta;
+      if (title_count + body_count == 0) return refuse("postings: an entry with no occurrence");
+      list.documents.push_back(static_cast<DocumentId>(document));
+      list.title_counts.push_back(static_cast<std::uint32_t>(title_count));
+      list.body_counts.push_back(static_cast<std::uint32_t>(body_count));
+      list.position_starts.push_back(static_cast<std::uint32_t>(list.positions.size()));
+      std::uint64_t position = 0;
+      bool ordered = true;
+      for (std::size_t p = 0; p < title_count + body_count; ++p) {
+        const std::uint64_t step = reader.number("positions");
+        ordered = ordered && (p == 0 || step > 0) && step <= 0xFFFFFFFFu;  // (and no wrapping around)
+        position += step & 0xFFFFFFFFu;
+        list.positions.push_back(static_cast<std::uint32_t>(position));
+      }
+      if (reader.failed()) break;
+      if (!ordered) return refuse("positions: a position twice");
+      if (position > 0xFFFFFFFFu || list.positions.size() > 0xFFFFFFFFu) return refuse("positions: past 2^32");
+    }
+    if (reader.failed()) return refuse(reader.message());
+    if (list.positions.size() != positions) return refuse("postings: a list's positions miscounted");
+  }
+
+  index.documents_.resize(corpus.documents.size());
+  index.stored_lengths_.reserve(corpus.documents.size());
+  for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
+    const Document& document = corpus.documents[d];
+    DocumentTokens& tokens = index.documents_[d];
+    if (document.title.size() > 0xFFFFFFFFu || document.text.size() > 0xFFFFFFFFu) return refuse("a text past 4 GiB");
+    const auto title_length = static_cast<std::uint32_t>(document.title.size());
+    const auto text_length = static_cast<std::uint32_t>(document.text.size());
+    for (const bool title : {true, false}) {  // (no structured binding: clang 14 cannot capture one)
+      std::vector<IndexedToken>& field = title ? tokens.title : tokens.body;
+      read_spans(reader, title ? title_length : text_length, "tokens", field, [&](std::uint32_t start, std::uint32_t end) {
+        field.push_back({start, end, reader.below(term_count, "the term of a token")});
+      });
+    }
+    read_spans(reader, text_length, "sentences", tokens.sentences,
+               [&](std::uint32_t start, std::uint32_t end) { tokens.sentences.push_back({start, end}); });
+    if (reader.failed()) return refuse(reader.message());
+    index.stored_lengths_.emplace_back(title_length, text_length);
+  }
+  if (!reader.done()) return refuse("bytes left over after the last document");
   return index;
 }
 
