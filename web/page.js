@@ -156,6 +156,7 @@
   // Copies bytes into the module's memory for the duration of one call.
   function withBytes(bytes, call) {
     const pointer = Module._malloc(Math.max(bytes.length, 1));
+    if (!pointer) throw new Error(`not enough memory for ${bytes.length} bytes`);
     Module.HEAPU8.set(bytes, pointer);
     try {
       return call(pointer, bytes.length);
