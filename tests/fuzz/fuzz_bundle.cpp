@@ -29,20 +29,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!second.corpus) fuzz::finding("a bundle that was read does not read again once written", second.error);
   if (write_bundle(*second.corpus) != written) fuzz::finding("a bundle written, read and written again changed");
 
-  Explorer explorer;
-  explorer.load(std::move(*first.corpus));
-  fuzz::exercise_explorer(explorer);
-  if (!explorer.corpus().entities.empty()) {
-    explorer.apply(SelectEntity{explorer.corpus().entities.front().id});
-    fuzz::exercise_explorer(explorer);
-  }
-  if (!explorer.corpus().documents.empty()) {
-    // A word of the last document's title, as a query: something that matches.
-    const std::string& title = explorer.corpus().documents.back().title;
-    explorer.apply(SetQuery{title.substr(0, title.find(' '))});
-    explorer.apply(AddFilter{"has:quote"});
-    explorer.apply(ShowView{"network"});
-    fuzz::exercise_explorer(explorer);
-  }
+  fuzz::exercise_loaded_corpus(std::move(*first.corpus), "has:quote");
   return 0;
 }

@@ -72,19 +72,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (!from_json.corpus) fuzz::finding("a binary bundle that was read is refused once written as JSON", from_json.error);
   if (write_bundle(*from_json.corpus) != json) fuzz::finding("a binary bundle changed on its way through JSON");
 
-  Explorer explorer;
-  explorer.load(std::move(*first.corpus));
-  fuzz::exercise_explorer(explorer);
-  if (!explorer.corpus().entities.empty()) {
-    explorer.apply(SelectEntity{explorer.corpus().entities.front().id});
-    fuzz::exercise_explorer(explorer);
-  }
-  if (!explorer.corpus().documents.empty()) {
-    const std::string& title = explorer.corpus().documents.back().title;
-    explorer.apply(SetQuery{title.substr(0, title.find(' '))});
-    explorer.apply(AddFilter{"has:money"});
-    explorer.apply(ShowView{"network"});
-    fuzz::exercise_explorer(explorer);
-  }
+  fuzz::exercise_loaded_corpus(std::move(*first.corpus), "has:money");
   return 0;
 }

@@ -1,10 +1,11 @@
-// Shared by the bundle and location fuzz targets: asks a loaded explorer for everything the
+// Shared by the bundle, bundle_binary and location fuzz targets: asks a loaded explorer for everything the
 // panels, the page API and the exports show, and checks that what points into a document's text
 // stays inside it.
 #pragma once
 
 #include <cstddef>
 #include <string>
+#include <utility>
 
 #include "core/explorer.h"
 #include "core/export.h"
@@ -97,6 +98,27 @@ inline void exercise_explorer(const Explorer& explorer) {
   (void)explorer.state_json();
   const std::string fragment = location_of(explorer);
   (void)embed_snippet("https://example.org/loupe/", fragment);
+}
+
+// A corpus a bundle gave, loaded and looked at as a reader would: every panel as it opens, with
+// the first entity's card, then a search for a word of the last title with a filter (`filter`:
+// "has:quote", "has:money"), on the network.
+inline void exercise_loaded_corpus(Corpus corpus, const char* filter) {
+  Explorer explorer;
+  explorer.load(std::move(corpus));
+  exercise_explorer(explorer);
+  if (!explorer.corpus().entities.empty()) {
+    explorer.apply(SelectEntity{explorer.corpus().entities.front().id});
+    exercise_explorer(explorer);
+  }
+  if (!explorer.corpus().documents.empty()) {
+    // A word of the last document's title, as a query: something that matches.
+    const std::string& title = explorer.corpus().documents.back().title;
+    explorer.apply(SetQuery{title.substr(0, title.find(' '))});
+    explorer.apply(AddFilter{filter});
+    explorer.apply(ShowView{"network"});
+    exercise_explorer(explorer);
+  }
 }
 
 }  // namespace loupe::fuzz
