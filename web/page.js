@@ -194,7 +194,6 @@
     const list = Array.from(files);
     try {
       Module._loupe_files_begin();
-      let articleFiles = 0;
       let sliceStart = performance.now();
       for (const [index, file] of list.entries()) {
         const name = String(file.webkitRelativePath || file.name || 'file.txt');
@@ -203,14 +202,6 @@
         else if (file.blob) bytes = new Uint8Array(await file.blob.arrayBuffer());
         else if (file.bytes) bytes = new Uint8Array(file.bytes);
         else bytes = new TextEncoder().encode(String(file.text ?? ''));
-        // A notebook exported before is imported (it replaces the notebook), not read as articles.
-        if (/\.json$/i.test(name) && new TextDecoder().decode(bytes.subarray(0, 200)).includes('"loupe-notebook"')) {
-          const problem = Module.ccall('loupe_notebook_load', 'string', ['string', 'number'], [new TextDecoder().decode(bytes), 0]);
-          report.push(problem ? `skipped ${name}: not a notebook this Loupe reads (${problem})` : `imported the notebook ${name}`);
-          Module.ccall('loupe_storage_result', null, ['number', 'string'], [problem ? 0 : 1, problem ? `Nothing imported from ${name}: ${problem}` : `Imported the notebook ${name}`]);
-          continue;
-        }
-        ++articleFiles;
         withBytes(bytes, (pointer, length) => Module.ccall('loupe_files_add', 'string', ['string', 'number', 'number'], [name, pointer, length]));
         if (performance.now() - sliceStart > sliceMilliseconds) {
           showFileProgress(`Reading your files\u2026 ${index + 1} of ${list.length}`, 0.3 * (index + 1) / list.length);
@@ -218,8 +209,8 @@
           sliceStart = performance.now();
         }
       }
-      if (articleFiles === 0) return { report, state: state() };  // only notebooks
       const read = JSON.parse(Module.UTF8ToString(Module._loupe_files_read()));
+      if (read.notebooks_only) return { report: read.report, state: state() };  // a notebook imported, the corpus kept
       if (!read.error && Module._loupe_model_needed()) {
         showFileProgress('Fetching the entity model\u2026', 0.3);
         await loadExtractionModel(report);

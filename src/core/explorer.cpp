@@ -72,6 +72,13 @@ void Explorer::set_notebook(Notebook notebook, NotebookSource source) {
   }
 }
 
+std::string Explorer::load_notebook(std::string_view text, NotebookSource source) {
+  NotebookReadResult read = read_notebook(text);
+  if (!read.notebook) return read.error;
+  set_notebook(std::move(*read.notebook), source);
+  return {};
+}
+
 std::vector<search::Passage> Explorer::passages_of_hit(std::size_t n) const {
   if (n >= search_result_.hits.size()) return {};
   const search::Hit& hit = search_result_.hits[n];

@@ -131,6 +131,9 @@ class Explorer {
   std::size_t notebook_revision() const { return notebook_revision_; }
   enum class NotebookSource { Kept, Imported };
   void set_notebook(Notebook notebook, NotebookSource source = NotebookSource::Kept);
+  // The same from a notebook file's text; returns why it was refused ("" when loaded), the
+  // notebook then unchanged.
+  std::string load_notebook(std::string_view text, NotebookSource source);
   const ExplorerState& state() const { return state_; }
   bool loaded() const { return loaded_; }
   const search::Index& index() const { return index_; }

@@ -39,8 +39,7 @@ std::size_t kept_notebook_revision = 0;  // the explorer's notebook revision las
 void keep_notebook_when_changed() {
   if (the_explorer.notebook_revision() == kept_notebook_revision) return;
   kept_notebook_revision = the_explorer.notebook_revision();
-  const std::string status = platform::keep_notebook(write_notebook(the_explorer.notebook()));
-  if (!status.empty()) set_storage_status(status.rfind("Could not", 0) != 0, status);
+  platform::keep_notebook(write_notebook(the_explorer.notebook()));
 }
 
 // Carries out what the interface's buttons asked for this frame (ui::PlatformRequests).
@@ -144,12 +143,8 @@ int main(int argc, char** argv) {
   }
   // The notebook an earlier session kept (the desktop's; the page's arrives from page.js).
   if (const std::string kept = loupe::platform::load_kept_notebook(); !kept.empty()) {
-    loupe::NotebookReadResult notebook = loupe::read_notebook(kept);
-    if (notebook.notebook) {
-      loupe::app::explorer().set_notebook(std::move(*notebook.notebook));
-    } else {
-      loupe::app::set_storage_status(false, "Your kept notebook could not be read (" + notebook.error + "); it is left as it was");
-    }
+    const std::string problem = loupe::app::explorer().load_notebook(kept, loupe::Explorer::NotebookSource::Kept);
+    if (!problem.empty()) loupe::app::set_storage_status(false, "Your kept notebook could not be read (" + problem + "); it is left as it was");
   }
   for (const loupe::Action& action : initial_actions) {
     const std::string problem = loupe::app::explorer().apply(action);

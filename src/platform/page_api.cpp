@@ -4,10 +4,12 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/bundle.h"
+#include "core/ingest/ingest.h"
 #include "core/notebook.h"
 #include "core/bundle_binary.h"
 #include "core/export.h"
@@ -24,6 +26,9 @@ std::unique_ptr<loupe::ingest::CorpusBuilder> files_being_read;
 // The files read, their report and their extraction in progress, between loupe_files_read and
 // loupe_files_finish.
 std::optional<loupe::Corpus> files_read;
+// Notebooks among the files (imported as they come) and how many other files were read.
+std::vector<std::string> files_notebook_lines;
+std::size_t files_articles_added = 0;
 std::vector<std::string> files_report;
 std::optional<loupe::extract::CorpusAnnotator> files_annotator;
 // The extraction's model and rates, loaded on demand (only for a reader's own files).
@@ -145,15 +150,8 @@ const char* loupe_notebook_json() {
 // Replaces the notebook with a notebook file's text: kept = 1 when it is what the page kept
 // (read back at start), 0 for an import (which is then kept). Returns "" or why it was refused.
 const char* loupe_notebook_load(const char* text, int kept) {
-  loupe::NotebookReadResult read = loupe::read_notebook(text);
-  if (!read.notebook) {
-    last_result = read.error;
-    return last_result.c_str();
-  }
-  loupe::app::explorer().set_notebook(std::move(*read.notebook),
-                                      kept ? loupe::Explorer::NotebookSource::Kept : loupe::Explorer::NotebookSource::Imported);
+  last_result = loupe::app::explorer().load_notebook(text, kept ? loupe::Explorer::NotebookSource::Kept : loupe::Explorer::NotebookSource::Imported);
   loupe::platform::wake();
-  last_result.clear();
   return last_result.c_str();
 }
 
@@ -178,11 +176,26 @@ const char* loupe_corpus_bundle(int* length) {
 
 // [SECTION] A reader's own files
 
-void loupe_files_begin() { files_being_read = std::make_unique<loupe::ingest::CorpusBuilder>("Your files"); }
+void loupe_files_begin() {
+  files_being_read = std::make_unique<loupe::ingest::CorpusBuilder>("Your files");
+  files_notebook_lines.clear();
+  files_articles_added = 0;
+}
 
+// One file: a notebook exported before is imported (it replaces the notebook); any other file is
+// read as articles.
 const char* loupe_files_add(const char* name, const char* bytes, int length) {
   if (!files_being_read) loupe_files_begin();
-  files_being_read->add_file(name, name, std::string_view(bytes, static_cast<std::size_t>(length)));
+  const std::string_view content(bytes, static_cast<std::size_t>(length));
+  if (loupe::ingest::extension_of(name) == ".json" && loupe::looks_like_notebook(content)) {
+    const std::string error = loupe::app::explorer().load_notebook(content, loupe::Explorer::NotebookSource::Imported);
+    last_result = error.empty() ? "imported the notebook " + std::string(name) : "skipped " + std::string(name) + ": not a notebook this Loupe reads (" + error + ")";
+    loupe::app::set_storage_status(error.empty(), error.empty() ? "Imported the notebook " + std::string(name) : "Nothing imported from " + std::string(name) + ": " + error);
+    files_notebook_lines.push_back(last_result);
+    return last_result.c_str();
+  }
+  ++files_articles_added;
+  files_being_read->add_file(name, name, content);
   last_result = files_being_read->report().empty() ? std::string() : files_being_read->report().back();
   return last_result.c_str();
 }
@@ -208,17 +221,23 @@ const char* loupe_model_load(const char* model, int model_length, const char* ra
 }
 
 // Ends reading the files; the extraction follows in steps (loupe_files_extract_next), so that the
-// page stays responsive and shows progress. Returns {"documents": n, "report": [lines], "error"}
-// as JSON; with an error (no document read) the explorer keeps its corpus.
+// page stays responsive and shows progress. Returns {"documents": n, "report": [lines], "error",
+// "notebooks_only"} as JSON; with an error (no document read) the explorer keeps its corpus, and
+// when the files were only notebooks there is nothing more to do.
 const char* loupe_files_read() {
   if (!files_being_read) loupe_files_begin();
   files_annotator.reset();  // before the corpus it reads is replaced
-  files_report.clear();
-  files_read = files_being_read->finish(files_report);
+  const bool notebooks_only = files_articles_added == 0 && !files_notebook_lines.empty();
+  std::vector<std::string> articles_report;
+  files_read = files_being_read->finish(articles_report);
   files_being_read.reset();
-  const std::string error = files_read->documents.empty() ? "no document could be read from these files" : "";
-  last_result = nlohmann::json{{"documents", files_read->documents.size()}, {"report", files_report}, {"error", error}}
+  files_report = files_notebook_lines;
+  if (!notebooks_only) files_report.insert(files_report.end(), articles_report.begin(), articles_report.end());
+  const std::string error = files_read->documents.empty() && !notebooks_only ? "no document could be read from these files" : "";
+  last_result = nlohmann::json{{"documents", files_read->documents.size()}, {"report", files_report}, {"error", error},
+                               {"notebooks_only", notebooks_only}}
                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (notebooks_only) files_read.reset();
   return last_result.c_str();
 }
 

@@ -75,10 +75,11 @@ void open_in_new_tab(const std::string& fragment);
 // notebook.json in the user's data folder ($XDG_DATA_HOME/loupe, else ~/.local/share/loupe).
 // Web: "" here; page.js reads IndexedDB and hands it over (loupe_notebook_load).
 std::string load_kept_notebook();
-// Keeps the notebook's text. Desktop: written to a temporary file renamed over the old one, so
-// a failed write leaves the last notebook whole; returns the status line. Web: page.js writes it
-// to IndexedDB and reports back (loupe_storage_result); returns "".
-std::string keep_notebook(const std::string& notebook_text);
+// Keeps the notebook's text, and reports how it went through app::set_storage_status. Desktop:
+// written to a temporary file renamed over the old one, so a failed write leaves the last
+// notebook whole; reported at once. Web: page.js writes it to IndexedDB and reports when the
+// write ends (loupe_storage_result).
+void keep_notebook(const std::string& notebook_text);
 // Web: forgets the corpus the page kept from the reader's files and loads the shipped one.
 void forget_own_corpus();
 

@@ -12,6 +12,7 @@
 #include "core/explorer.h"
 #include "core/notebook.h"
 #include "core/extract/annotate.h"
+#include "platform/app.h"
 #include "platform/files.h"
 
 #include "platform/glfw_window_internal.h"
@@ -122,17 +123,25 @@ std::string load_kept_notebook() {
   return read.ok ? read.bytes : std::string();
 }
 
-std::string keep_notebook(const std::string& notebook_text) {
+void keep_notebook(const std::string& notebook_text) {
   const std::string path = kept_notebook_path();
-  // A kept file this Loupe can't read (damaged, or from a newer one) is set aside, not overwritten.
-  const files::ReadResult before = files::read_file(path);
-  if (before.ok && !read_notebook(before.bytes).notebook) {
-    std::error_code ignored;
-    std::filesystem::rename(path, path + ".unreadable", ignored);
+  // A kept file this Loupe can't read (damaged, or from a newer one) is set aside, not
+  // overwritten: looked at before the session's first write, after which the file is ours.
+  static bool kept_file_checked = false;
+  if (!kept_file_checked) {
+    kept_file_checked = true;
+    const files::ReadResult before = files::read_file(path);
+    if (before.ok && !read_notebook(before.bytes).notebook) {
+      std::error_code ignored;
+      std::filesystem::rename(path, path + ".unreadable", ignored);
+    }
   }
   const std::string error = files::write_file_atomically(path, notebook_text);
-  if (!error.empty()) return "Could not keep your notebook (" + error + "); the one kept before is unchanged";
-  return "Your notebook is kept in " + path;
+  if (!error.empty()) {
+    app::set_storage_status(false, "Could not keep your notebook (" + error + "); the one kept before is unchanged");
+  } else {
+    app::set_storage_status(true, "Your notebook is kept in " + path);
+  }
 }
 
 void forget_own_corpus() {}  // the desktop reopens what its command line names
@@ -148,9 +157,8 @@ std::string open_paths(const std::vector<std::string>& paths, Explorer& explorer
       corpus_paths.push_back(path);
       continue;
     }
-    NotebookReadResult notebook = read_notebook(read.bytes);
-    if (!notebook.notebook) return "Nothing imported from " + path + ": " + notebook.error;
-    explorer.set_notebook(std::move(*notebook.notebook), Explorer::NotebookSource::Imported);
+    const std::string error = explorer.load_notebook(read.bytes, Explorer::NotebookSource::Imported);
+    if (!error.empty()) return "Nothing imported from " + path + ": " + error;
     imported = "Imported the notebook " + path;
   }
   if (corpus_paths.empty()) return imported;

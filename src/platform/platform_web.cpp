@@ -168,9 +168,8 @@ std::string open_paths(const std::vector<std::string>&, Explorer&) { return "The
 // The page keeps the notebook and the reader's corpus in IndexedDB (page.js: keeper).
 std::string load_kept_notebook() { return {}; }
 
-std::string keep_notebook(const std::string& notebook_text) {
+void keep_notebook(const std::string& notebook_text) {
   EM_ASM({ if (Module.onLoupeKeepNotebook) Module.onLoupeKeepNotebook(UTF8ToString($0)); }, notebook_text.c_str());
-  return {};
 }
 
 void forget_own_corpus() {

@@ -548,7 +548,11 @@ describe('Loupe web page', () => {
   };
 
   test('the notebook is kept in IndexedDB across a reload; export, import and export give the same bytes; a failed write loses nothing', async () => {
-    await page.evaluate((text) => window.loupe.importNotebook(text), notebookFile);
+    // A notebook file opened like any file is imported; the corpus stays.
+    const opened = await page.evaluate((text) => window.loupe.openFiles([{ name: 'loupe-notebook.json', text }]), notebookFile);
+    assert.deepEqual(opened.report, ['imported the notebook loupe-notebook.json'], 'a notebook alone reads no articles and has no summary');
+    assert.equal(opened.state.documents.length, 4);
+    assert.equal(opened.state.notebook.notes, 2);
     await defineReadKept(page);
     await page.evaluate(() => { window.loupe.filter(''); window.loupe.search(''); window.loupe.show('documents'); });
     await select('002_cb61db7a76a34ded');
@@ -608,11 +612,12 @@ describe('Loupe web page', () => {
       let tab = browser.pages()[0] ?? await browser.newPage();
       await tab.goto(`${origin}/`);
       await waitUntilReady(tab);
-      await tab.evaluate((text) => window.loupe.importNotebook(text), notebookFile);
-      await tab.evaluate(() => window.loupe.openFiles([
+      await tab.evaluate((text) => window.loupe.openFiles([
+        { name: 'loupe-notebook.json', text },
         { name: 'harbour.txt', text: 'The harbour reopens\n\nThe port of Marseille reopened on Monday after a strike, the mayor said.' },
         { name: 'rail.txt', text: 'Rail strike ends\n\nTrains ran again in Lyon on Tuesday.' },
-      ]));
+      ]), notebookFile);
+      assert.equal((await tab.evaluate(() => window.loupe.state())).notebook.notes, 2, 'the notebook among the files was imported');
       await tab.waitForFunction(() => window.loupe.state().documents.length === 2, null, { timeout: 30_000 });
       const notebook = await tab.evaluate(() => window.loupe.notebook());
       await tab.waitForTimeout(500);  // the writes settle

@@ -112,3 +112,20 @@ TEST_CASE("tag: finds the documents the reader tagged, and follows new tags") {
   CHECK(state["notebook"]["tags"] == 3);
   CHECK(state["notebook"]["notes"] == 2);
 }
+
+TEST_CASE("a notebook file the explorer refuses leaves its notebook as it was; one it takes counts as an edit") {
+  Explorer explorer;
+  explorer.load(test::seed_corpus());
+  explorer.set_notebook(seed_notebook());
+  const std::string before = write_notebook(explorer.notebook());
+  CHECK(explorer.load_notebook(R"({"format": "loupe-notebook", "version": 7})", Explorer::NotebookSource::Imported).find("another version") !=
+        std::string::npos);
+  CHECK(write_notebook(explorer.notebook()) == before);
+  CHECK(explorer.notebook_revision() == 0);
+  CHECK(explorer.load_notebook(R"({"format": "loupe-notebook", "version": 1})", Explorer::NotebookSource::Imported).empty());
+  CHECK(explorer.notebook().empty());
+  CHECK(explorer.notebook_revision() == 1);
+  CHECK(explorer.load_notebook(before, Explorer::NotebookSource::Kept).empty());
+  CHECK(write_notebook(explorer.notebook()) == before);
+  CHECK(explorer.notebook_revision() == 1);
+}
