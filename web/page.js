@@ -54,34 +54,40 @@
     return null;
   }
 
-  // Downloads a file, reporting received bytes as it goes.
-  async function download(url, onProgress) {
+  // Downloads a file as the pieces the network delivered (joining them would copy a large corpus
+  // once more), reporting received bytes as it goes.
+  async function downloadPieces(url, onProgress) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     const total = Number(response.headers.get('Content-Length')) || 0;
     if (!response.body || !response.body.getReader) {
       const bytes = new Uint8Array(await response.arrayBuffer());
       onProgress(bytes.length, bytes.length);
-      return bytes;
+      return [bytes];
     }
     const reader = response.body.getReader();
-    const chunks = [];
+    const pieces = [];
     let received = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      chunks.push(value);
+      pieces.push(value);
       received += value.length;
       onProgress(received, Math.max(total, received));
     }
-    const bytes = new Uint8Array(received);
+    return pieces;
+  }
+  function joined(pieces) {
+    if (pieces.length === 1) return pieces[0];
+    const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
     let offset = 0;
-    for (const chunk of chunks) {
-      bytes.set(chunk, offset);
-      offset += chunk.length;
+    for (const piece of pieces) {
+      bytes.set(piece, offset);
+      offset += piece.length;
     }
     return bytes;
   }
+  const download = async (url, onProgress) => joined(await downloadPieces(url, onProgress));
 
   function showProgress(downloads) {
     let received = 0;
@@ -499,10 +505,19 @@
     document.getElementById('canvas').focus();
   }
 
-  function loadBundle(bytes) {
-    const pointer = Module._malloc(bytes.length);
-    Module.HEAPU8.set(bytes, pointer);
-    const error = Module.UTF8ToString(Module._loupe_load_bundle(pointer, bytes.length));
+  // A bundle (its bytes, or the pieces they were downloaded in) copied into the explorer's memory
+  // and loaded.
+  function loadBundle(bytesOrPieces) {
+    const pieces = Array.isArray(bytesOrPieces) ? bytesOrPieces : [bytesOrPieces];
+    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    const pointer = Module._malloc(length);
+    if (!pointer) throw new Error(`the corpus (${(length / 1048576).toFixed(0)} MB) does not fit in this browser's memory for the page`);
+    let offset = pointer;
+    for (const piece of pieces) {
+      Module.HEAPU8.set(piece, offset);
+      offset += piece.length;
+    }
+    const error = Module.UTF8ToString(Module._loupe_load_bundle(pointer, length));
     Module._free(pointer);
     if (error) throw new Error(error);
   }
@@ -600,22 +615,20 @@
       downloads[name] = { received, total };
       showProgress(downloads);
     };
-    const downloading = Promise.all([
-      download('loupe.wasm', track('wasm')),
-      download('corpus.json', track('corpus')),
-    ]);
-    downloading.catch(() => {});  // reported below, once the browser is known to be able to run it
+    const wasmDownload = download('loupe.wasm', track('wasm'));
+    // The corpus goes on arriving while the explorer starts (a large one takes longer than the start).
+    const corpusDownload = downloadPieces('corpus.json', track('corpus'));
+    for (const pending of [wasmDownload, corpusDownload]) pending.catch(() => {});  // reported below, once the browser is known to be able to run it
     const problem = missingFeature();
     if (problem) {
       fail(problem);
       rejectReady(new Error(problem));
       return;
     }
-    const [wasmBinary, corpusBytes] = await downloading;
     // What this browser kept: a notebook, a corpus from the reader's own files.
-    const [keptNotebook, keptCorpus] = await Promise.all([keeper.get('notebook'), keeper.get('corpus')])
+    const kept = Promise.all([keeper.get('notebook'), keeper.get('corpus')])
       .catch((error) => { console.warn(`Nothing kept could be read: ${error.message}`); return [null, null]; });
-    loadingText.textContent = 'Starting…';
+    const [wasmBinary, [keptNotebook, keptCorpus]] = await Promise.all([wasmDownload, kept]);
 
     const canvas = document.getElementById('canvas');
     canvas.addEventListener('contextmenu', (event) => event.preventDefault());
@@ -645,7 +658,9 @@
     window.Module = {
       canvas,
       wasmBinary,
-      onRuntimeInitialized() {
+      // The explorer runs (its first frames hidden under the loading indicator) and takes its
+      // corpus when it is there: the one kept in this browser, else the shipped one once arrived.
+      async onRuntimeInitialized() {
         try {
           let ownCorpusLoaded = false;
           if (keptCorpus) {
@@ -657,14 +672,16 @@
               console.warn(`The corpus kept in this browser could not be loaded: ${error.message}`);
             }
           }
-          if (!ownCorpusLoaded) loadBundle(corpusBytes);
+          if (!ownCorpusLoaded) {
+            loadBundle(await corpusDownload);
+          }
           if (typeof keptNotebook === 'string') {
             const problem = Module.ccall('loupe_notebook_load', 'string', ['string', 'number'], [keptNotebook, 1]);
             if (problem) Module.ccall('loupe_storage_result', null, ['number', 'string'], [0, `The notebook kept in this browser could not be read (${problem})`]);
           }
           restoreLocation();
         } catch (error) {
-          fail(error.message);
+          fail(`Loupe could not load: ${error.message}`);
           rejectReady(error);
         }
       },
@@ -675,10 +692,16 @@
       },
       onLoupeCopy: copyText,
       onLoupeKeepNotebook: keepNotebook,
+      // The shipped corpus comes back once the kept one is gone from the browser (a reload right
+      // after must not find it).
       onLoupeForgetCorpus() {
-        keeper.remove('corpus').catch((error) => console.warn(`The kept corpus could not be removed: ${error.message}`));
-        loadBundle(corpusBytes);
-        Module._loupe_set_own_corpus_kept(0);
+        keeper.remove('corpus').then(
+          () => corpusDownload.then((pieces) => {
+            loadBundle(pieces);
+            Module._loupe_set_own_corpus_kept(0);
+          }).catch((error) => Module.ccall('loupe_storage_result', null, ['number', 'string'], [0, `The shipped corpus could not be loaded: ${error.message}`])),
+          (error) => Module.ccall('loupe_storage_result', null, ['number', 'string'],
+            [0, `Could not forget your corpus in this browser (${storageProblem(error)}); it is still the one kept`]));
       },
       onLoupeTextInput: keyboardBridge.onTextInput,
       onLoupeDownload: downloadFile,

@@ -60,7 +60,7 @@ function handleRequest(root, request, response) {
       response.end();
       return;
     }
-    fs.createReadStream(filePath).pipe(response);
+    fs.createReadStream(filePath, { highWaterMark: 1 << 20 }).pipe(response);  // 1 MB reads: a 200 MB corpus in 200 steps, not 3,000
   });
 }
 
