@@ -8,16 +8,18 @@
 //   loupe tag --conll FILE --model entities.model        the file with one more column: the predicted tag
 //   loupe score-conll TAGGED                            span P/R/F1 of the last column against the one before
 //   loupe score-extraction GOLD.json --root DIR --model M --rates R [--mistakes 1]   extraction against a hand annotation
-#include <cstdio>
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
+#include <iostream>
 #include <map>
 #include <optional>
-#include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -117,7 +119,12 @@ int run_build(const std::vector<std::string>& arguments) {
   if (!model_path.empty()) {
     const std::optional<loupe::files::Extractors> extractors = load_extractors(model_path, rates_path);
     if (!extractors) return 1;
-    loupe::extract::annotate_corpus(corpus, *extractors->tagger, extractors->rates);
+    // A binary bundle stores the search index, which needs only the text: built on a thread of
+    // its own meanwhile.
+    std::future<loupe::search::Index> text_index;
+    if (format == "binary") text_index = std::async(std::launch::async, [&corpus] { return loupe::search::Index::of_text_to_store(corpus); });
+    loupe::extract::annotate_corpus(corpus, *extractors->tagger, extractors->rates, std::max(1u, std::thread::hardware_concurrency()));
+    if (text_index.valid()) corpus.stored_index = std::make_shared<loupe::search::Index>(text_index.get());
     std::cout << "extracted " << corpus.entities.size() << " entities, " << corpus.quotes.size() << " quotes, "
               << corpus.amounts.size() << " amounts of money (rates of " << extractors->rates.date << ")\n";
   } else {

@@ -76,3 +76,27 @@ TEST_CASE("extraction spread over steps, a document at a time, gives what one ca
   annotator.finish(in_steps, rates);
   CHECK(write_bundle(in_steps) == write_bundle(at_once));
 }
+
+TEST_CASE("extraction on several threads gives what one thread gives, after steps taken on one") {
+  const std::optional<EntityTagger> tagger = built_tagger();
+  if (!tagger) {
+    MESSAGE("skipped: no entity model was built");
+    return;
+  }
+  std::string error;
+  const RateTable rates = read_rate_table(test::read_repo_file("assets/exchange_rates.json"), error);
+  Corpus one_thread = test::seed_corpus();
+  annotate_corpus(one_thread, *tagger, rates, 1);
+
+  Corpus three_threads = test::seed_corpus();
+  annotate_corpus(three_threads, *tagger, rates, 3);
+  CHECK(write_bundle(three_threads) == write_bundle(one_thread));
+
+  Corpus mixed = test::seed_corpus();
+  CorpusAnnotator annotator(mixed, *tagger);
+  CHECK(annotator.tag_next(1) == 1);
+  annotator.tag_rest(2);
+  CHECK(annotator.all_tagged());
+  annotator.finish(mixed, rates);
+  CHECK(write_bundle(mixed) == write_bundle(one_thread));
+}

@@ -79,6 +79,19 @@ TEST_CASE("the gazetteer holds countries and their subdivisions, folded") {
   CHECK(gazetteer.longest_name_words >= 4);
 }
 
+TEST_CASE("a gazetteer knows the first words of its longer names, so a lookup can stop early") {
+  Gazetteer gazetteer;
+  gazetteer.add("united states");
+  gazetteer.add("united arab emirates");
+  gazetteer.add("france");
+  CHECK(gazetteer.place_names.size() == 3);
+  CHECK(gazetteer.name_beginnings.count("united"));
+  CHECK(gazetteer.name_beginnings.count("united arab"));
+  CHECK_FALSE(gazetteer.name_beginnings.count("united states"));
+  CHECK_FALSE(gazetteer.name_beginnings.count("france"));
+  CHECK(gazetteer.longest_name_words == 3);
+}
+
 TEST_CASE("a tagger trained on part of the training split finds most entities of unseen news") {
   if (!have_training_data()) {
     MESSAGE("skipped: CoNLL data missing");

@@ -2,8 +2,10 @@
 #include "core/extract/annotate.h"
 
 #include <algorithm>
+#include <atomic>
 #include <functional>
 #include <map>
+#include <thread>
 #include <tuple>
 
 #include "core/extract/entities.h"
@@ -71,8 +73,22 @@ std::size_t CorpusAnnotator::tag_next(std::size_t count) {
   return mentions_by_document_.size();
 }
 
-void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable& rates) {
+void CorpusAnnotator::tag_rest(unsigned threads) {
+  const std::size_t total = corpus_.documents.size();
+  std::atomic<std::size_t> next_document{mentions_by_document_.size()};
+  mentions_by_document_.resize(total);
+  auto tag_documents = [&] {
+    for (std::size_t d = next_document++; d < total; d = next_document++) mentions_by_document_[d] = find_mentions(tagger_, corpus_.documents[d].text);
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(tag_documents);
+  tag_documents();
+  for (std::thread& helper : helpers) helper.join();
+}
+
+void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable& rates, unsigned threads) {
   CorpusAnnotator annotator(corpus, tagger);
+  annotator.tag_rest(threads);
   annotator.finish(corpus, rates);
 }
 

@@ -12,8 +12,10 @@
 
 namespace loupe::extract {
 
-// Replaces the corpus's entities, quotes and amounts with what the tagger and rules find.
-void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable& rates);
+// Replaces the corpus's entities, quotes and amounts with what the tagger and rules find. The
+// tagging runs on `threads` threads (documents are tagged independently; the result is the same
+// for any number); the page, without threads, keeps the default of 1.
+void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable& rates, unsigned threads = 1);
 
 // The same, step by step, so that the page can spread the work over frames with a progress bar:
 // tag_next tags a few documents at a time (the bulk of the work), finish merges the entities and
@@ -23,6 +25,8 @@ class CorpusAnnotator {
   CorpusAnnotator(const Corpus& corpus, const EntityTagger& tagger);
   // Tags up to `count` more documents; returns how many are tagged so far.
   std::size_t tag_next(std::size_t count);
+  // Tags every document left, on `threads` threads.
+  void tag_rest(unsigned threads);
   bool all_tagged() const { return mentions_by_document_.size() == corpus_.documents.size(); }
   // Tags what is left, then writes the entities, quotes and amounts into `corpus` (the one given
   // to the constructor).

@@ -83,6 +83,7 @@ struct SentenceWords {
   std::vector<std::string> shapes;
   std::vector<std::string> short_shapes;
   std::vector<std::uint8_t> gazetteer_tags;  // 0 none, 1 begins a place name, 2 inside one
+  std::vector<bool> plain;                   // in lower case letters only ("said", "the"; not "iPhone", "e-mail")
   bool all_upper = false;                    // a headline in capitals
 };
 
@@ -95,6 +96,7 @@ SentenceWords prepare_sentence(const std::vector<std::string>& words, const Gaze
     sentence.folded.push_back(text::fold_for_matching(word));
     sentence.shapes.push_back(shape_of(word, false));
     sentence.short_shapes.push_back(shape_of(word, true));
+    sentence.plain.push_back(!word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
     if (std::any_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
       ++letters;
       upper += is_upper_case(word) ? 1 : 0;
@@ -108,8 +110,10 @@ SentenceWords prepare_sentence(const std::vector<std::string>& words, const Gaze
     std::string name;
     std::size_t matched = 0;
     for (std::size_t length = 1; length <= gazetteer.longest_name_words && i + length <= words.size(); ++length) {
-      name += (length > 1 ? " " : "") + sentence.folded[i + length - 1];
+      if (length > 1) name += ' ';
+      name += sentence.folded[i + length - 1];
       if (gazetteer.place_names.count(name)) matched = length;
+      if (!gazetteer.name_beginnings.count(name)) break;  // no longer name starts so
     }
     for (std::size_t k = 0; k < matched; ++k) sentence.gazetteer_tags[i + k] = k == 0 ? 1 : 2;
     if (matched > 0) i += matched - 1;
@@ -213,7 +217,7 @@ bool allowed_after(std::uint8_t previous, std::uint8_t tag) {
 // Tags sentence after sentence with one context, so that earlier tags inform later ones.
 struct DocumentDecoder {
   template <typename ScoreFunction, typename OnToken>
-  static void decode(const std::vector<SentenceWords>& sentences, DocumentContext& context, ScoreFunction&& score,
+  static void decode(const std::vector<SentenceWords>& sentences, DocumentContext& context, bool skip_plain_words, ScoreFunction&& score,
                      OnToken&& on_token, std::vector<std::vector<std::uint8_t>>& tags) {
     std::vector<std::uint64_t> features;
     tags.assign(sentences.size(), {});
@@ -222,6 +226,12 @@ struct DocumentDecoder {
       std::uint8_t previous = 0;
       std::uint8_t before_previous = 0;
       for (std::size_t i = 0; i < sentence.words.size(); ++i) {
+        if (skip_plain_words && previous == 0 && sentence.plain[i]) {
+          // A word in lower case outside a name is not a name's first word: tagged O unscored.
+          tags[s].push_back(0);
+          before_previous = previous;
+          continue;
+        }
         extract_features(sentence, context, i, previous, before_previous, features);
         std::array<float, kTagCount> scores = score(features);
         std::uint8_t best = 0;
@@ -245,7 +255,7 @@ std::vector<std::vector<std::uint8_t>> EntityTagger::tag_document(const std::vec
   DocumentContext context(prepared);
   std::vector<std::vector<std::uint8_t>> tags;
   DocumentDecoder::decode(
-      prepared, context,
+      prepared, context, /*skip_plain_words=*/true,
       [&](const std::vector<std::uint64_t>& features) {
         std::array<float, kTagCount> scores{};
         for (std::uint64_t feature : features) {
@@ -351,7 +361,7 @@ EntityTagger EntityTagger::train(const std::vector<ConllDocument>& documents, Ga
       DocumentContext context(document.sentences);
       std::vector<std::vector<std::uint8_t>> tags;
       DocumentDecoder::decode(
-          document.sentences, context, [&](const std::vector<std::uint64_t>& features) { return training.score(features); },
+          document.sentences, context, /*skip_plain_words=*/false, [&](const std::vector<std::uint64_t>& features) { return training.score(features); },
           [&](std::size_t s, std::size_t i, const std::vector<std::uint64_t>& features, std::uint8_t predicted) {
             const std::uint8_t gold = document.gold[s][i];
             ++total;
@@ -381,6 +391,16 @@ EntityTagger EntityTagger::train(const std::vector<ConllDocument>& documents, Ga
 
 // [SECTION] Gazetteer from iso-codes ---------------------------------------------------------------
 
+void Gazetteer::add(std::string folded_name) {
+  std::size_t words = 1;
+  for (std::size_t space = folded_name.find(' '); space != std::string::npos; space = folded_name.find(' ', space + 1)) {
+    name_beginnings.insert(folded_name.substr(0, space));
+    ++words;
+  }
+  longest_name_words = std::max(longest_name_words, words);
+  place_names.insert(std::move(folded_name));
+}
+
 Gazetteer gazetteer_from_iso_codes(std::string_view countries_json, std::string_view subdivisions_json, std::string& error) {
   Gazetteer gazetteer;
   auto add_name = [&](const std::string& name) {
@@ -403,8 +423,7 @@ Gazetteer gazetteer_from_iso_codes(std::string_view countries_json, std::string_
     }
     flush();
     if (words == 0) return;
-    gazetteer.place_names.insert(folded);
-    gazetteer.longest_name_words = std::max(gazetteer.longest_name_words, words);
+    gazetteer.add(folded);
   };
   try {
     const nlohmann::json countries = nlohmann::json::parse(countries_json);
@@ -557,7 +576,6 @@ std::optional<EntityTagger> EntityTagger::load(std::string_view bytes, std::stri
     error = "entity model header is damaged";
     return std::nullopt;
   }
-  tagger.gazetteer_.longest_name_words = longest;
   for (std::uint32_t i = 0; i < name_count; ++i) {
     std::uint16_t length = 0;
     std::string name;
@@ -565,7 +583,7 @@ std::optional<EntityTagger> EntityTagger::load(std::string_view bytes, std::stri
       error = "entity model ends inside place name " + std::to_string(i);
       return std::nullopt;
     }
-    tagger.gazetteer_.place_names.insert(std::move(name));
+    tagger.gazetteer_.add(std::move(name));
   }
   std::uint32_t feature_count = 0;
   if (!reader.get(feature_count)) {

@@ -45,8 +45,10 @@ class FeatureWeights {
 
 // Place names from iso-codes: countries (names, common and official) and their subdivisions.
 struct Gazetteer {
-  std::unordered_set<std::string> place_names;  // folded, words joined by single spaces
+  std::unordered_set<std::string> place_names;      // folded, words joined by single spaces
+  std::unordered_set<std::string> name_beginnings;  // the first words of longer names: "united", "united states"
   std::size_t longest_name_words = 1;
+  void add(std::string folded_name);  // a name and its beginnings
 };
 // From the JSON files /usr/share/iso-codes/json/iso_3166-1.json and iso_3166-2.json (their bytes).
 Gazetteer gazetteer_from_iso_codes(std::string_view countries_json, std::string_view subdivisions_json, std::string& error);

@@ -78,6 +78,16 @@ Index Index::build_from_text(const Corpus& corpus) {
   return index;
 }
 
+Index Index::of_text_to_store(const Corpus& corpus) {
+  Index index;
+  index.index_text(corpus);
+  index.stored_lengths_.reserve(corpus.documents.size());
+  for (const Document& document : corpus.documents) {
+    index.stored_lengths_.emplace_back(static_cast<std::uint32_t>(document.title.size()), static_cast<std::uint32_t>(document.text.size()));
+  }
+  return index;
+}
+
 void Index::index_text(const Corpus& corpus) {
   documents_.resize(corpus.documents.size());
   IndexBuilder builder(terms_, term_ids_, postings_);

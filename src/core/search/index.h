@@ -60,6 +60,9 @@ class Index {
   static Index build(const Corpus& corpus);
   // Always from the text, leaving corpus.stored_index alone.
   static Index build_from_text(const Corpus& corpus);
+  // Only the text's part, to be set as corpus.stored_index (build() then takes it): it reads the
+  // documents alone, so the CLI builds it while extraction writes the entities, quotes and amounts.
+  static Index of_text_to_store(const Corpus& corpus);
 
   // The part of the index that comes from the text (vocabulary, stems, postings, each document's
   // tokens and sentences) as compact bytes (LEB128 numbers, deltas), for the binary bundle; and
