@@ -59,8 +59,9 @@ struct CorpusFromFiles {
 };
 CorpusFromFiles read_corpus_from_paths(const std::vector<std::string>& paths, std::string name);
 
-// A corpus from paths given to the desktop app: one bundle (.json; a .json that is not a bundle
-// is read as records), or files and folders of articles. Returns the corpus or an error message.
+// A corpus from paths given to the desktop app: one bundle (a JSON bundle, a .json that is not a
+// bundle being read as records, or a binary bundle of any name, known by its first bytes), or
+// files and folders of articles. Returns the corpus or an error message.
 struct OpenedCorpus {
   std::optional<Corpus> corpus;
   std::string error;
