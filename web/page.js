@@ -2,7 +2,9 @@
 // a progress bar, starts the Emscripten module (loupe.js) and exposes `window.loupe`, the API that
 // embedders and the browser tests use:
 //   loupe.ready            Promise, resolved once the corpus is loaded and the first frame drawn
-//   loupe.state()          {documents: [{id, title, words}], query, results: [ids], view, selected, corpus}
+//   loupe.state()          {documents: [{id, title, words}], query, results: [ids], view, selected, corpus};
+//                          documents and results are read when first used (they are long in a
+//                          large corpus), the rest at once
 //   loupe.search(text)     sets the query; returns the new state
 //   loupe.select(docId)    selects a document (throws for an unknown id); returns the new state
 //   loupe.show(view)       brings a view to the front: one of state().views (documents,
@@ -109,9 +111,15 @@
   });
   ready.catch(() => {});  // a failure is shown on the page; embedders may still await it
 
+  // The state at once; its documents and results (tens of thousands of entries in a large corpus)
+  // are read from the explorer when first used, so that search() stays quick.
   function state() {
     const current = JSON.parse(Module.UTF8ToString(Module._loupe_state_json()));
     current.status = Module.UTF8ToString(Module._loupe_status_message());  // the status bar's line
+    for (const [name, read] of [['documents', Module._loupe_documents_json], ['results', Module._loupe_results_json]]) {
+      let list;
+      Object.defineProperty(current, name, { enumerable: true, get: () => (list ??= JSON.parse(Module.UTF8ToString(read()))) });
+    }
     return current;
   }
 
@@ -203,6 +211,8 @@
       let sliceStart = performance.now();
       for (const [index, file] of list.entries()) {
         const name = String(file.webkitRelativePath || file.name || 'file.txt');
+        const size = (typeof Blob !== 'undefined' && file instanceof Blob) ? file.size : file.blob ? file.blob.size : null;
+        if (size !== null && !Module.ccall('loupe_files_admit', 'number', ['string', 'number'], [name, size])) continue;  // too large: never read
         let bytes;
         if (typeof Blob !== 'undefined' && file instanceof Blob) bytes = new Uint8Array(await file.arrayBuffer());
         else if (file.blob) bytes = new Uint8Array(await file.blob.arrayBuffer());

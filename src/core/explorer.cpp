@@ -372,34 +372,53 @@ std::string Explorer::entity_name(const std::string& id) const {
   return found == entity_positions_.end() ? std::string() : corpus_.entities[found->second].name;
 }
 
-std::string Explorer::state_json() const {
-  using nlohmann::json;
-  json documents = json::array();
-  for (const Document& document : corpus_.documents) {
+namespace {
+
+nlohmann::json documents_list(const Corpus& corpus) {
+  nlohmann::json documents = nlohmann::json::array();
+  for (const Document& document : corpus.documents) {
     documents.push_back({{"id", document.id}, {"title", document.title}, {"words", document.word_count}});
   }
-  json results = json::array();
-  for (std::size_t position : state_.results) results.push_back(corpus_.documents[position].id);
+  return documents;
+}
+
+nlohmann::json results_list(const Corpus& corpus, const ExplorerState& state) {
+  nlohmann::json results = nlohmann::json::array();
+  for (std::size_t position : state.results) results.push_back(corpus.documents[position].id);
+  return results;
+}
+
+std::string dumped(const nlohmann::json& value) { return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+
+}  // namespace
+
+std::string Explorer::documents_json() const { return dumped(documents_list(corpus_)); }
+std::string Explorer::results_json() const { return dumped(results_list(corpus_, state_)); }
+
+std::string Explorer::state_json(StateLists lists) const {
+  using nlohmann::json;
   const json selected = state_.selected ? json(corpus_.documents[*state_.selected].id) : json(nullptr);
   const json selected_entity = state_.selected_entity ? json(corpus_.entities[*state_.selected_entity].id) : json(nullptr);
-  const json state = {{"documents", documents},
-                      {"query", state_.query},
-                      {"filters", state_.filters},
-                      {"results", results},
-                      {"total", search_result_.hits.size()},
-                      {"took_ms", search_result_.took_ms},
-                      {"notes", search_result_.notes},
-                      {"sort", state_.sort == search::SortOrder::Relevance ? "relevance" : "document"},
-                      {"view", state_.view},
-                      {"views", std::vector<std::string>(std::begin(kViews), std::end(kViews))},
-                      {"counts", {{"entities", corpus_.entities.size()}, {"quotes", corpus_.quotes.size()}, {"amounts", corpus_.amounts.size()}}},
-                      {"selected", selected},
-                      {"selected_entity", selected_entity},
-                      {"corpus", corpus_.name},
-                      {"index_ms", index_build_ms_},
-                      {"notebook", {{"tags", notebook_.tag_counts().size()}, {"notes", notebook_.notes.size()},
-                                    {"searches", notebook_.saved_searches.size()}}}};
-  return state.dump(-1, ' ', false, json::error_handler_t::replace);
+  json state = {{"query", state_.query},
+                {"filters", state_.filters},
+                {"total", search_result_.hits.size()},
+                {"took_ms", search_result_.took_ms},
+                {"notes", search_result_.notes},
+                {"sort", state_.sort == search::SortOrder::Relevance ? "relevance" : "document"},
+                {"view", state_.view},
+                {"views", std::vector<std::string>(std::begin(kViews), std::end(kViews))},
+                {"counts", {{"entities", corpus_.entities.size()}, {"quotes", corpus_.quotes.size()}, {"amounts", corpus_.amounts.size()}}},
+                {"selected", selected},
+                {"selected_entity", selected_entity},
+                {"corpus", corpus_.name},
+                {"index_ms", index_build_ms_},
+                {"notebook", {{"tags", notebook_.tag_counts().size()}, {"notes", notebook_.notes.size()},
+                              {"searches", notebook_.saved_searches.size()}}}};
+  if (lists == StateLists::Included) {
+    state["documents"] = documents_list(corpus_);
+    state["results"] = results_list(corpus_, state_);
+  }
+  return dumped(state);
 }
 
 }  // namespace loupe

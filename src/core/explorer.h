@@ -187,7 +187,12 @@ class Explorer {
   // {"documents": [{"id","title","words"}], "query", "results": [ids], "total", "took_ms", "notes",
   //  "filters": [terms], "sort", "view", "views", "selected": id|null, "selected_entity": id|null, "corpus", "index_ms",
   //  "counts": {"entities", "quotes", "amounts"}, "notebook": {"tags", "notes", "searches"}}
-  std::string state_json() const;
+  // With the lists apart, "documents" and "results" are left out (tens of thousands of entries in
+  // a large corpus: the page reads them only when asked, from documents_json and results_json).
+  enum class StateLists { Included, Apart };
+  std::string state_json(StateLists lists = StateLists::Included) const;
+  std::string documents_json() const;  // [{"id","title","words"}] of the corpus
+  std::string results_json() const;    // the results' ids, in order
 
  private:
   void run_search();

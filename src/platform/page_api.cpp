@@ -85,8 +85,17 @@ const char* loupe_frame_times() {
 // Draws every frame (1) or only when something changes (0, the default): for the frame benchmark.
 void loupe_keep_drawing(int on) { loupe::platform::set_always_draw(on != 0); }
 
+// The state without its two long lists, which the page reads only when asked.
 const char* loupe_state_json() {
-  last_result = loupe::app::explorer().state_json();
+  last_result = loupe::app::explorer().state_json(loupe::Explorer::StateLists::Apart);
+  return last_result.c_str();
+}
+const char* loupe_documents_json() {
+  last_result = loupe::app::explorer().documents_json();
+  return last_result.c_str();
+}
+const char* loupe_results_json() {
+  last_result = loupe::app::explorer().results_json();
   return last_result.c_str();
 }
 
@@ -180,6 +189,17 @@ void loupe_files_begin() {
   files_being_read = std::make_unique<loupe::ingest::CorpusBuilder>("Your files");
   files_notebook_lines.clear();
   files_articles_added = 0;
+}
+
+// A file the page has not read: 1 when it is small enough to read (the page then reads it and
+// calls loupe_files_add), else 0, the file skipped with the limit in the report. A 200 MB file is
+// refused by its size, never copied into the page's memory.
+int loupe_files_admit(const char* name, double bytes) {
+  if (!files_being_read) loupe_files_begin();
+  if (bytes <= static_cast<double>(loupe::ingest::kMaxFileBytes)) return 1;
+  files_being_read->skip_file(name, loupe::ingest::file_too_large_error(static_cast<std::size_t>(bytes)));
+  ++files_articles_added;  // a file meant as articles
+  return 0;
 }
 
 // One file: a notebook exported before is imported (it replaces the notebook); any other file is

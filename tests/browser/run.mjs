@@ -767,6 +767,21 @@ describe('Loupe web page', () => {
     await page.screenshot({ path: path.join(outputDirectory, 'dropped-corrupt.png') });
   });
 
+  test('a file over the size limit is refused by its size, never read, and the other files are', async () => {
+    const opened = await page.evaluate(async () => {
+      const huge = new File([new Uint8Array(65 * 1024 * 1024).fill(0x61)], 'huge.txt');
+      let bytesRead = 0;
+      const arrayBuffer = huge.arrayBuffer.bind(huge);
+      huge.arrayBuffer = () => { bytesRead += huge.size; return arrayBuffer(); };  // would count a read
+      const small = new File(['Harbour news\n\nThe port of Marseille reopened on Monday, the mayor said.'], 'harbour.txt');
+      const result = await window.loupe.openFiles([huge, small]);
+      return { report: result.report, documents: result.state.documents.length, bytesRead };
+    });
+    assert.equal(opened.bytesRead, 0, 'the huge file was never read');
+    assert.ok(opened.report.includes('skipped huge.txt: too large: 65.0 MB (the limit is 64.0 MB a file)'), opened.report.join('\n'));
+    assert.equal(opened.documents, 1);
+  });
+
   test('no console errors, page errors, failed or foreign requests', () => {
     assert.deepEqual(problems, []);
   });

@@ -36,6 +36,22 @@ TEST_CASE("loading a corpus lists every document and selects the first") {
   CHECK(explorer.state().selected == std::optional<std::size_t>(0));
 }
 
+TEST_CASE("the state with its lists apart is the whole state less documents and results, which come on their own") {
+  Explorer explorer = seed_explorer();
+  explorer.apply(SetQuery{"Mistral"});
+  nlohmann::json whole = nlohmann::json::parse(explorer.state_json());
+  const nlohmann::json apart = nlohmann::json::parse(explorer.state_json(Explorer::StateLists::Apart));
+  CHECK_FALSE(apart.contains("documents"));
+  CHECK_FALSE(apart.contains("results"));
+  CHECK(nlohmann::json::parse(explorer.documents_json()) == whole["documents"]);
+  CHECK(nlohmann::json::parse(explorer.results_json()) == whole["results"]);
+  CHECK(whole["documents"].size() == 4);
+  CHECK(whole["results"].size() < 4);
+  whole.erase("documents");
+  whole.erase("results");
+  CHECK(apart == whole);
+}
+
 TEST_CASE("a query narrows the results and an empty one restores them") {
   Explorer explorer = seed_explorer();
   CHECK(explorer.apply(SetQuery{"LeCun"}).empty());
