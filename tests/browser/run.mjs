@@ -607,8 +607,9 @@ describe('Loupe web page', () => {
     const launch = () => chromium.launchPersistentContext(profile, {
       executablePath: '/usr/bin/chromium', headless: true, args: chromiumArguments, viewport: { width: 1280, height: 800 },
     });
+    let browser = null;  // closed in any case: a failed assertion must not leave it running
     try {
-      let browser = await launch();
+      browser = await launch();
       let tab = browser.pages()[0] ?? await browser.newPage();
       await tab.goto(`${origin}/`);
       await waitUntilReady(tab);
@@ -642,6 +643,7 @@ describe('Loupe web page', () => {
       assert.equal(await tab.evaluate(() => window.loupe.notebook()), notebook);
       await browser.close();
     } finally {
+      await browser?.close().catch(() => {});
       fs.rmSync(profile, { recursive: true, force: true });
     }
   });
