@@ -683,7 +683,13 @@
             }
           }
           if (!ownCorpusLoaded) {
-            loadBundle(await corpusDownload);
+            const pieces = await corpusDownload;
+            const megabytes = pieces.reduce((sum, piece) => sum + piece.length, 0) / 1048576;
+            if (megabytes > 16) {  // a large corpus takes a second or more to open: say so before
+              loadingText.textContent = `Opening the corpus (${megabytes.toFixed(0)} MB)\u2026`;
+              await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            }
+            loadBundle(pieces);
           }
           if (typeof keptNotebook === 'string') {
             const problem = Module.ccall('loupe_notebook_load', 'string', ['string', 'number'], [keptNotebook, 1]);
