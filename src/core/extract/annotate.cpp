@@ -5,6 +5,7 @@
 #include <atomic>
 #include <functional>
 #include <map>
+#include <system_error>
 #include <thread>
 #include <tuple>
 
@@ -81,7 +82,13 @@ void CorpusAnnotator::tag_rest(unsigned threads) {
     for (std::size_t d = next_document++; d < total; d = next_document++) mentions_by_document_[d] = find_mentions(tagger_, corpus_.documents[d].text);
   };
   std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(tag_documents);
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      helpers.emplace_back(tag_documents);
+    } catch (const std::system_error&) {
+      break;  // no more threads here (WebAssembly without them): this one does the rest
+    }
+  }
   tag_documents();
   for (std::thread& helper : helpers) helper.join();
 }

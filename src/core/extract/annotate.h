@@ -25,7 +25,8 @@ class CorpusAnnotator {
   CorpusAnnotator(const Corpus& corpus, const EntityTagger& tagger);
   // Tags up to `count` more documents; returns how many are tagged so far.
   std::size_t tag_next(std::size_t count);
-  // Tags every document left, on `threads` threads.
+  // Tags every document left, on up to `threads` threads (fewer where threads can't be started,
+  // as in the page's WebAssembly: then on this one).
   void tag_rest(unsigned threads);
   bool all_tagged() const { return mentions_by_document_.size() == corpus_.documents.size(); }
   // Tags what is left, then writes the entities, quotes and amounts into `corpus` (the one given
