@@ -19,7 +19,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -32,6 +31,7 @@
 #include "core/extract/evaluation.h"
 #include "core/ingest/ingest.h"
 #include "core/extract/ner.h"
+#include "core/parallel.h"
 #include "core/search/index.h"
 #include "core/search/searcher.h"
 #include "platform/files.h"
@@ -123,7 +123,7 @@ int run_build(const std::vector<std::string>& arguments) {
     // its own meanwhile.
     std::future<loupe::search::Index> text_index;
     if (format == "binary") text_index = std::async(std::launch::async, [&corpus] { return loupe::search::Index::of_text_to_store(corpus); });
-    loupe::extract::annotate_corpus(corpus, *extractors->tagger, extractors->rates, std::max(1u, std::thread::hardware_concurrency()));
+    loupe::extract::annotate_corpus(corpus, *extractors->tagger, extractors->rates, loupe::available_threads());
     if (text_index.valid()) corpus.stored_index = std::make_shared<loupe::search::Index>(text_index.get());
     std::cout << "extracted " << corpus.entities.size() << " entities, " << corpus.quotes.size() << " quotes, "
               << corpus.amounts.size() << " amounts of money (rates of " << extractors->rates.date << ")\n";

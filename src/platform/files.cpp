@@ -12,6 +12,7 @@
 #include "core/bundle_binary.h"
 #include "core/ingest/corpus_builder.h"
 #include "core/ingest/ingest.h"
+#include "core/parallel.h"
 
 namespace loupe::files {
 namespace fs = std::filesystem;
@@ -156,20 +157,40 @@ CorpusFromFiles read_corpus_from_paths(const std::vector<std::string>& paths, st
   const InputListing listing = list_input_files(paths, extensions);
   for (const SkippedFile& error : listing.errors) builder.skip_file(error.path, error.reason);
   for (const SkippedFile& skipped : listing.skipped) builder.skip_file(skipped.path, skipped.reason);
-  for (const InputFile& file : listing.files) {
-    std::error_code size_error;
-    const std::uintmax_t size = fs::file_size(file.path, size_error);
-    if (!size_error && size > ingest::kMaxFileBytes) {
-      // Refused before it is read into memory, with the message ingest gives.
-      builder.skip_file(file.path, ingest::file_too_large_error(static_cast<std::size_t>(size)));
-      continue;
+  // Files are read and ingested on every core, a batch at a time (the batch's bytes in memory at
+  // once), and join the corpus in their listed order, so that ids and the report are the same.
+  constexpr std::size_t kBatchFiles = 512;
+  struct FileOutcome {
+    std::string skipped_because;  // set when the file was left out
+    ingest::IngestResult ingested;
+  };
+  for (std::size_t batch_start = 0; batch_start < listing.files.size(); batch_start += kBatchFiles) {
+    const std::size_t batch_size = std::min(kBatchFiles, listing.files.size() - batch_start);
+    std::vector<FileOutcome> outcomes(batch_size);
+    for_each_index(batch_size, available_threads(), [&](std::size_t i) {
+      const InputFile& file = listing.files[batch_start + i];
+      std::error_code size_error;
+      const std::uintmax_t size = fs::file_size(file.path, size_error);
+      if (!size_error && size > ingest::kMaxFileBytes) {
+        // Refused before it is read into memory, with the message ingest gives.
+        outcomes[i].skipped_because = ingest::file_too_large_error(static_cast<std::size_t>(size));
+        return;
+      }
+      const ReadResult read = read_file(file.path);
+      if (!read.ok) {
+        outcomes[i].skipped_because = read.error;
+        return;
+      }
+      outcomes[i].ingested = ingest::ingest_file(file.relative_path, read.bytes);
+    });
+    for (std::size_t i = 0; i < batch_size; ++i) {
+      const std::string& path = listing.files[batch_start + i].path;
+      if (!outcomes[i].skipped_because.empty()) {
+        builder.skip_file(path, outcomes[i].skipped_because);
+      } else {
+        builder.add_ingested(path, std::move(outcomes[i].ingested));
+      }
     }
-    const ReadResult read = read_file(file.path);
-    if (!read.ok) {
-      builder.skip_file(file.path, read.error);
-      continue;
-    }
-    builder.add_file(file.path, file.relative_path, read.bytes);
   }
   CorpusFromFiles result;
   result.corpus = builder.finish(result.report);

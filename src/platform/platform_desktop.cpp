@@ -3,16 +3,15 @@
 
 #include <imgui.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <thread>
 #include <utility>
 
 #include "core/explorer.h"
 #include "core/notebook.h"
+#include "core/parallel.h"
 #include "core/extract/annotate.h"
 #include "platform/app.h"
 #include "platform/files.h"
@@ -47,7 +46,7 @@ std::string load_paths(const std::vector<std::string>& paths, Explorer& explorer
   if (opened.corpus->entities.empty() && opened.corpus->quotes.empty() && opened.corpus->amounts.empty()) {
     const files::Extractors extractors = files::load_extractors(LOUPE_ENTITY_MODEL, LOUPE_EXCHANGE_RATES);
     if (extractors.error.empty()) {
-      extract::annotate_corpus(*opened.corpus, *extractors.tagger, extractors.rates, std::max(1u, std::thread::hardware_concurrency()));
+      extract::annotate_corpus(*opened.corpus, *extractors.tagger, extractors.rates, loupe::available_threads());
     } else {
       std::fprintf(stderr, "loupe-desktop: entities, quotes and amounts are not extracted: %s\n", extractors.error.c_str());
     }

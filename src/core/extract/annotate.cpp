@@ -2,15 +2,14 @@
 #include "core/extract/annotate.h"
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
+#include <iterator>
 #include <map>
-#include <system_error>
-#include <thread>
 #include <tuple>
 
 #include "core/extract/entities.h"
 #include "core/extract/quotes.h"
+#include "core/parallel.h"
 #include "core/text/sentences.h"
 #include "core/text/unicode.h"
 
@@ -75,31 +74,20 @@ std::size_t CorpusAnnotator::tag_next(std::size_t count) {
 }
 
 void CorpusAnnotator::tag_rest(unsigned threads) {
-  const std::size_t total = corpus_.documents.size();
-  std::atomic<std::size_t> next_document{mentions_by_document_.size()};
-  mentions_by_document_.resize(total);
-  auto tag_documents = [&] {
-    for (std::size_t d = next_document++; d < total; d = next_document++) mentions_by_document_[d] = find_mentions(tagger_, corpus_.documents[d].text);
-  };
-  std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < threads; ++t) {
-    try {
-      helpers.emplace_back(tag_documents);
-    } catch (const std::system_error&) {
-      break;  // no more threads here (WebAssembly without them): this one does the rest
-    }
-  }
-  tag_documents();
-  for (std::thread& helper : helpers) helper.join();
+  const std::size_t first = mentions_by_document_.size();
+  mentions_by_document_.resize(corpus_.documents.size());
+  for_each_index(corpus_.documents.size() - first, threads, [&](std::size_t i) {
+    mentions_by_document_[first + i] = find_mentions(tagger_, corpus_.documents[first + i].text);
+  });
 }
 
 void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable& rates, unsigned threads) {
   CorpusAnnotator annotator(corpus, tagger);
   annotator.tag_rest(threads);
-  annotator.finish(corpus, rates);
+  annotator.finish(corpus, rates, threads);
 }
 
-void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates) {
+void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates, unsigned threads) {
   tag_next(corpus.documents.size());
   corpus.entities.clear();
   corpus.quotes.clear();
@@ -131,7 +119,10 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates) {
     return found == entity_of_name.end() ? std::string() : found->second;
   };
 
-  for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
+  // Each document's quotes and amounts, found on every thread, then joined in document order.
+  std::vector<std::vector<QuoteRecord>> quotes_by_document(corpus.documents.size());
+  std::vector<std::vector<AmountRecord>> amounts_by_document(corpus.documents.size());
+  for_each_index(corpus.documents.size(), threads, [&](std::size_t d) {
     const std::string& text = corpus.documents[d].text;
     const std::vector<RawMention>& mentions = mentions_by_document[d];
     std::vector<RawMention>& merged = entity_mentions[d];
@@ -145,7 +136,7 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates) {
         if (found != entity_of_mention.end()) record.speaker = found->second;
       }
       if (record.speaker.empty()) record.speaker = entity_named(quote.speaker_name);
-      corpus.quotes.push_back(std::move(record));
+      quotes_by_document[d].push_back(std::move(record));
     }
 
     // Amounts: the subject is the owner named right before it ("Microsoft's $13 billion"), the
@@ -160,8 +151,14 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates) {
         const auto found = entity_of_mention.find({d, mention.start, mention.end});
         return found == entity_of_mention.end() ? std::string() : found->second;
       });
-      corpus.amounts.push_back(std::move(record));
+      amounts_by_document[d].push_back(std::move(record));
     }
+  });
+  for (std::vector<QuoteRecord>& quotes : quotes_by_document) {
+    std::move(quotes.begin(), quotes.end(), std::back_inserter(corpus.quotes));
+  }
+  for (std::vector<AmountRecord>& amounts : amounts_by_document) {
+    std::move(amounts.begin(), amounts.end(), std::back_inserter(corpus.amounts));
   }
 }
 

@@ -30,8 +30,8 @@ class CorpusAnnotator {
   void tag_rest(unsigned threads);
   bool all_tagged() const { return mentions_by_document_.size() == corpus_.documents.size(); }
   // Tags what is left, then writes the entities, quotes and amounts into `corpus` (the one given
-  // to the constructor).
-  void finish(Corpus& corpus, const RateTable& rates);
+  // to the constructor), finding each document's quotes and amounts on up to `threads` threads.
+  void finish(Corpus& corpus, const RateTable& rates, unsigned threads = 1);
 
  private:
   const Corpus& corpus_;

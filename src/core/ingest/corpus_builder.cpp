@@ -31,8 +31,11 @@ void CorpusBuilder::skip_file(std::string_view shown_path, std::string_view reas
 }
 
 void CorpusBuilder::add_file(std::string_view shown_path, std::string_view relative_path, std::string_view bytes) {
+  add_ingested(shown_path, ingest_file(relative_path, bytes));
+}
+
+void CorpusBuilder::add_ingested(std::string_view shown_path, IngestResult ingested) {
   const std::string path(shown_path);
-  IngestResult ingested = ingest_file(relative_path, bytes);
   if (!ingested.error.empty()) {
     skip_file(path, ingested.error + joined_notes(ingested.notes));
     return;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/corpus.h"
+#include "core/ingest/ingest.h"
 
 namespace loupe::ingest {
 
@@ -21,6 +22,9 @@ class CorpusBuilder {
 
   // Reads one file: `shown_path` names it in the report, `relative_path` gives its documents' ids.
   void add_file(std::string_view shown_path, std::string_view relative_path, std::string_view bytes);
+  // The same for a file ingest_file has read already (the CLI reads files on several threads and
+  // adds them in order).
+  void add_ingested(std::string_view shown_path, IngestResult ingested);
   // A file left out before its bytes were read (too large, unreadable, not a supported type).
   void skip_file(std::string_view shown_path, std::string_view reason);
 

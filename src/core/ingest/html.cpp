@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <climits>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -431,6 +432,10 @@ HtmlReadResult read_html(std::string_view utf8_text) {
     return result;
   }
   initialise_libxml2();
+  // libxml2 is built without its thread support (its error state and dictionaries are global):
+  // one page is parsed at a time, when the CLI reads files on several threads.
+  static std::mutex libxml2_in_use;
+  const std::lock_guard<std::mutex> one_page_at_a_time(libxml2_in_use);
   htmlParserCtxtPtr context = htmlNewParserCtxt();
   if (!context) {
     result.error = "the HTML parser could not start (out of memory?)";
