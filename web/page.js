@@ -167,13 +167,20 @@
     },
   };
 
-  // Copies bytes into the module's memory for the duration of one call.
-  function withBytes(bytes, call) {
-    const pointer = Module._malloc(Math.max(bytes.length, 1));
-    if (!pointer) throw new Error(`not enough memory for ${bytes.length} bytes`);
-    Module.HEAPU8.set(bytes, pointer);
+  // Copies bytes (or the pieces they were downloaded in, back to back) into the module's memory
+  // for the duration of one call.
+  function withBytes(bytesOrPieces, call) {
+    const pieces = Array.isArray(bytesOrPieces) ? bytesOrPieces : [bytesOrPieces];
+    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
+    const pointer = Module._malloc(Math.max(length, 1));
+    if (!pointer) throw new Error(`${(length / 1048576).toFixed(1)} MB do not fit in this page's memory`);
+    let offset = pointer;
+    for (const piece of pieces) {
+      Module.HEAPU8.set(piece, offset);
+      offset += piece.length;
+    }
     try {
-      return call(pointer, bytes.length);
+      return call(pointer, length);
     } finally {
       Module._free(pointer);
     }
@@ -515,20 +522,9 @@
     document.getElementById('canvas').focus();
   }
 
-  // A bundle (its bytes, or the pieces they were downloaded in) copied into the explorer's memory
-  // and loaded.
+  // A bundle (its bytes, or the pieces they were downloaded in) loaded into the explorer.
   function loadBundle(bytesOrPieces) {
-    const pieces = Array.isArray(bytesOrPieces) ? bytesOrPieces : [bytesOrPieces];
-    const length = pieces.reduce((sum, piece) => sum + piece.length, 0);
-    const pointer = Module._malloc(length);
-    if (!pointer) throw new Error(`the corpus (${(length / 1048576).toFixed(0)} MB) does not fit in this browser's memory for the page`);
-    let offset = pointer;
-    for (const piece of pieces) {
-      Module.HEAPU8.set(piece, offset);
-      offset += piece.length;
-    }
-    const error = Module.UTF8ToString(Module._loupe_load_bundle(pointer, length));
-    Module._free(pointer);
+    const error = withBytes(bytesOrPieces, (pointer, length) => Module.UTF8ToString(Module._loupe_load_bundle(pointer, length)));
     if (error) throw new Error(error);
   }
 

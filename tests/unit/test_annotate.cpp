@@ -24,6 +24,23 @@ std::optional<EntityTagger> built_tagger() {
   return model.str().empty() ? std::nullopt : EntityTagger::load(model.str(), error);
 }
 
+// The seed corpus extracted in one call on one thread, with the tagger and rates that made it:
+// what extraction in steps or on threads must give. Nothing without a built model.
+struct SeedExtraction {
+  EntityTagger tagger;
+  RateTable rates;
+  Corpus at_once;
+};
+std::optional<SeedExtraction> seed_extraction() {
+  std::optional<EntityTagger> tagger = built_tagger();
+  if (!tagger) return std::nullopt;
+  std::string error;
+  SeedExtraction extraction{std::move(*tagger), read_rate_table(test::read_repo_file("assets/exchange_rates.json"), error),
+                            test::seed_corpus()};
+  annotate_corpus(extraction.at_once, extraction.tagger, extraction.rates);
+  return extraction;
+}
+
 }  // namespace
 
 TEST_CASE("the seed corpus gets entities, quotes tied to their speakers, and amounts in dollars") {
@@ -56,47 +73,37 @@ TEST_CASE("the seed corpus gets entities, quotes tied to their speakers, and amo
 }
 
 TEST_CASE("extraction spread over steps, a document at a time, gives what one call gives") {
-  const std::optional<EntityTagger> tagger = built_tagger();
-  if (!tagger) {
+  const std::optional<SeedExtraction> extraction = seed_extraction();
+  if (!extraction) {
     MESSAGE("skipped: no entity model was built");
     return;
   }
-  std::string error;
-  const RateTable rates = read_rate_table(test::read_repo_file("assets/exchange_rates.json"), error);
-  Corpus at_once = test::seed_corpus();
-  annotate_corpus(at_once, *tagger, rates);
-
   Corpus in_steps = test::seed_corpus();
-  CorpusAnnotator annotator(in_steps, *tagger);
+  CorpusAnnotator annotator(in_steps, extraction->tagger);
   std::size_t steps = 0;
   while (!annotator.all_tagged()) {
     CHECK(annotator.tag_next(1) == ++steps);
   }
   CHECK(steps == 4);
-  annotator.finish(in_steps, rates);
-  CHECK(write_bundle(in_steps) == write_bundle(at_once));
+  annotator.finish(in_steps, extraction->rates);
+  CHECK(write_bundle(in_steps) == write_bundle(extraction->at_once));
 }
 
 TEST_CASE("extraction on several threads gives what one thread gives, after steps taken on one") {
-  const std::optional<EntityTagger> tagger = built_tagger();
-  if (!tagger) {
+  const std::optional<SeedExtraction> extraction = seed_extraction();
+  if (!extraction) {
     MESSAGE("skipped: no entity model was built");
     return;
   }
-  std::string error;
-  const RateTable rates = read_rate_table(test::read_repo_file("assets/exchange_rates.json"), error);
-  Corpus one_thread = test::seed_corpus();
-  annotate_corpus(one_thread, *tagger, rates, 1);
-
   Corpus three_threads = test::seed_corpus();
-  annotate_corpus(three_threads, *tagger, rates, 3);
-  CHECK(write_bundle(three_threads) == write_bundle(one_thread));
+  annotate_corpus(three_threads, extraction->tagger, extraction->rates, 3);
+  CHECK(write_bundle(three_threads) == write_bundle(extraction->at_once));
 
   Corpus mixed = test::seed_corpus();
-  CorpusAnnotator annotator(mixed, *tagger);
+  CorpusAnnotator annotator(mixed, extraction->tagger);
   CHECK(annotator.tag_next(1) == 1);
   annotator.tag_rest(2);
   CHECK(annotator.all_tagged());
-  annotator.finish(mixed, rates);
-  CHECK(write_bundle(mixed) == write_bundle(one_thread));
+  annotator.finish(mixed, extraction->rates);
+  CHECK(write_bundle(mixed) == write_bundle(extraction->at_once));
 }

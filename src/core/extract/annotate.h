@@ -13,8 +13,8 @@
 namespace loupe::extract {
 
 // Replaces the corpus's entities, quotes and amounts with what the tagger and rules find. The
-// tagging runs on `threads` threads (documents are tagged independently; the result is the same
-// for any number); the page, without threads, keeps the default of 1.
+// per-document work (tagging, quotes, amounts) runs on up to `threads` threads, with the same
+// result for any number; the page, without threads, keeps the default of 1.
 void annotate_corpus(Corpus& corpus, const EntityTagger& tagger, const RateTable& rates, unsigned threads = 1);
 
 // The same, step by step, so that the page can spread the work over frames with a progress bar:
