@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -52,12 +53,17 @@ constexpr std::uint32_t kUsdMaximumGiven = 2;
 const std::array<std::string_view, 7> kEntityTypes = {"person", "organization", "place", "product", "event", "law", "other"};
 
 // [SECTION] Little-endian numbers -------------------------------------------------------------------
-// Byte by byte, whatever the host's order (compilers turn these into single loads and stores).
+// On a little-endian host (x86, ARM, WebAssembly) a load is one copy; elsewhere byte by byte. (GCC
+// does not turn the byte loop into one load: the checksum ran ten times slower with it.)
 template <typename T>
 T load_little_endian(const char* at) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(at);
   T value = 0;
-  for (std::size_t i = 0; i < sizeof(T); ++i) value |= static_cast<T>(static_cast<T>(bytes[i]) << (8 * i));
+  if constexpr (std::endian::native == std::endian::little) {
+    std::memcpy(&value, at, sizeof(T));
+  } else {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(at);
+    for (std::size_t i = 0; i < sizeof(T); ++i) value |= static_cast<T>(static_cast<T>(bytes[i]) << (8 * i));
+  }
   return value;
 }
 
@@ -568,19 +574,24 @@ std::uint64_t binary_bundle_checksum(std::string_view bytes) {
     hash = (hash ^ word) * kMultiplier;
     return hash ^ (hash >> 29);
   };
-  std::uint64_t lanes[4] = {0x243F6A8885A308D3ULL ^ bytes.size(), 0x13198A2E03707344ULL, 0xA4093822299F31D0ULL, 0x082EFA98EC4E6C89ULL};
+  std::uint64_t lane0 = 0x243F6A8885A308D3ULL ^ bytes.size(), lane1 = 0x13198A2E03707344ULL, lane2 = 0xA4093822299F31D0ULL,
+                lane3 = 0x082EFA98EC4E6C89ULL;
   std::size_t i = 0;
   for (; i + 32 <= bytes.size(); i += 32) {
-    for (std::size_t lane = 0; lane < 4; ++lane) lanes[lane] = mix(lanes[lane], load_little_endian<std::uint64_t>(bytes.data() + i + 8 * lane));
+    const char* block = bytes.data() + i;
+    lane0 = mix(lane0, load_little_endian<std::uint64_t>(block));
+    lane1 = mix(lane1, load_little_endian<std::uint64_t>(block + 8));
+    lane2 = mix(lane2, load_little_endian<std::uint64_t>(block + 16));
+    lane3 = mix(lane3, load_little_endian<std::uint64_t>(block + 24));
   }
-  std::uint64_t hash = lanes[0];
+  std::uint64_t hash = lane0;
   for (; i + 8 <= bytes.size(); i += 8) hash = mix(hash, load_little_endian<std::uint64_t>(bytes.data() + i));
   if (i < bytes.size()) {
     char last[8] = {};
     std::memcpy(last, bytes.data() + i, bytes.size() - i);
     hash = mix(hash, load_little_endian<std::uint64_t>(last));
   }
-  for (std::size_t lane = 1; lane < 4; ++lane) hash = mix(hash, lanes[lane]);
+  for (const std::uint64_t lane : {lane1, lane2, lane3}) hash = mix(hash, lane);
   return hash;
 }
 
