@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <span>
 #include <utility>
 
 namespace loupe::network {
@@ -22,7 +23,7 @@ std::vector<std::size_t> Graph::neighbours(std::size_t node) const {
 namespace {
 
 // The position of the sentence holding a byte offset (sentences are in text order).
-std::size_t sentence_of(const std::vector<text::Sentence>& sentences, std::uint32_t offset) {
+std::size_t sentence_of(std::span<const text::Sentence> sentences, std::uint32_t offset) {
   const auto after = std::upper_bound(sentences.begin(), sentences.end(), offset,
                                       [](std::uint32_t value, const text::Sentence& sentence) { return value < sentence.start; });
   return after == sentences.begin() ? 0 : static_cast<std::size_t>(after - sentences.begin() - 1);
@@ -56,7 +57,7 @@ Graph cooccurrence_graph(const Corpus& corpus, const search::Index& index, const
   for (std::size_t n = 0; n < graph.nodes.size(); ++n) {
     for (const TextSpan& mention : corpus.entities[graph.nodes[n].entity].mentions) {
       if (!in_documents(mention)) continue;
-      const auto& sentences = index.tokens(static_cast<search::DocumentId>(mention.document)).sentences;
+      const std::span<const text::Sentence> sentences = index.tokens(static_cast<search::DocumentId>(mention.document)).sentences;
       nodes_by_sentence[{mention.document, sentence_of(sentences, mention.start)}].push_back(n);
     }
   }

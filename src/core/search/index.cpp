@@ -10,17 +10,23 @@
 namespace loupe::search {
 namespace {
 
+// A term's postings while the index is built (flattened into the index's arrays at the end).
+struct GrowingPostings {
+  std::vector<DocumentId> documents;
+  std::vector<std::uint32_t> title_counts;
+  std::vector<std::uint32_t> body_counts;
+  std::vector<std::uint32_t> position_starts;
+  std::vector<std::uint32_t> positions;
+};
+
 // Adds the tokens of one field of a document to the vocabulary and the postings.
 class IndexBuilder {
  public:
-  IndexBuilder(std::vector<std::string>& terms, std::unordered_map<std::string, TermId, StringHash, std::equal_to<>>& term_ids,
-               std::vector<Postings>& postings)
-      : terms_(terms), term_ids_(term_ids), postings_(postings) {}
+  explicit IndexBuilder(std::vector<std::string>& terms) : terms_(terms) {}
 
   void add_field(DocumentId document, std::string_view text, bool is_title, std::uint32_t& position,
                  std::vector<IndexedToken>& tokens) {
     const std::vector<text::Token> raw_tokens = text::tokenize(text);
-    tokens.reserve(raw_tokens.size());
     std::string folded;
     for (const text::Token& raw : raw_tokens) {
       const std::string_view word = text.substr(raw.start, raw.end - raw.start);
@@ -28,7 +34,7 @@ class IndexBuilder {
       if (folded.empty()) continue;
       const TermId term = intern(folded);
       tokens.push_back({raw.start, raw.end, term});
-      Postings& list = postings_[term];
+      GrowingPostings& list = postings_[term];
       if (list.documents.empty() || list.documents.back() != document) {
         list.documents.push_back(document);
         list.title_counts.push_back(0);
@@ -39,6 +45,8 @@ class IndexBuilder {
       list.positions.push_back(position++);
     }
   }
+
+  std::vector<GrowingPostings>& postings() { return postings_; }
 
  private:
   TermId intern(const std::string& folded) {
@@ -52,8 +60,8 @@ class IndexBuilder {
   }
 
   std::vector<std::string>& terms_;
-  std::unordered_map<std::string, TermId, StringHash, std::equal_to<>>& term_ids_;
-  std::vector<Postings>& postings_;
+  std::unordered_map<std::string, TermId, StringHash, std::equal_to<>> term_ids_;
+  std::vector<GrowingPostings> postings_;
 };
 
 }  // namespace
@@ -89,17 +97,29 @@ Index Index::of_text_to_store(const Corpus& corpus) {
 }
 
 void Index::index_text(const Corpus& corpus) {
-  documents_.resize(corpus.documents.size());
-  IndexBuilder builder(terms_, term_ids_, postings_);
+  IndexBuilder builder(terms_);
   for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
     const Document& document = corpus.documents[i];
-    DocumentTokens& tokens = documents_[i];
     const auto id = static_cast<DocumentId>(i);
     std::uint32_t position = 0;
-    builder.add_field(id, document.title, true, position, tokens.title);
+    builder.add_field(id, document.title, true, position, tokens_);
+    token_starts_.push_back(tokens_.size());
     ++position;  // the gap between title and text
-    builder.add_field(id, document.text, false, position, tokens.body);
-    tokens.sentences = text::split_sentences(document.text);
+    builder.add_field(id, document.text, false, position, tokens_);
+    token_starts_.push_back(tokens_.size());
+    for (const text::Sentence& sentence : text::split_sentences(document.text)) sentences_.push_back(sentence);
+    sentence_starts_.push_back(sentences_.size());
+  }
+  // The postings, term after term, into the flat arrays.
+  for (GrowingPostings& list : builder.postings()) {
+    entry_documents_.insert(entry_documents_.end(), list.documents.begin(), list.documents.end());
+    entry_title_counts_.insert(entry_title_counts_.end(), list.title_counts.begin(), list.title_counts.end());
+    entry_body_counts_.insert(entry_body_counts_.end(), list.body_counts.begin(), list.body_counts.end());
+    entry_position_starts_.insert(entry_position_starts_.end(), list.position_starts.begin(), list.position_starts.end());
+    positions_.insert(positions_.end(), list.positions.begin(), list.positions.end());
+    entry_starts_.push_back(entry_documents_.size());
+    position_starts_.push_back(positions_.size());
+    list = GrowingPostings();
   }
 
   // Stems, once per distinct form.
@@ -120,7 +140,7 @@ void Index::index_text(const Corpus& corpus) {
 
 void Index::index_records(const Corpus& corpus) {
   double total_length = 0.0;
-  for (DocumentId document = 0; document < documents_.size(); ++document) total_length += weighted_length(document);
+  for (DocumentId document = 0; document < document_count(); ++document) total_length += weighted_length(document);
   average_weighted_length_ = corpus.documents.empty() ? 1.0 : std::max(1.0, total_length / static_cast<double>(corpus.documents.size()));
 
   // Which documents hold each entity, quote and amount.
@@ -148,12 +168,13 @@ void Index::index_records(const Corpus& corpus) {
 //   terms:      count, then per term: byte length, UTF-8 bytes (folded forms, in id order)
 //   stems:      count, then per stem: byte length, bytes; then per term: its stem's id
 //   order:      per term: the id of the term at that place in alphabetical order
-//   postings:   per term: documents, positions (in all), then per document: delta of its id (> 0
+//   postings:   entries (one per term and document it occurs in) and positions in all, then per
+//               term: documents, positions (in all), then per document: delta of its id (> 0
 //               after the first), title count, text count, then that many positions, each a delta
 //               (> 0 after the first)
-//   documents:  per document: title tokens, then per token: start delta from the previous token's
-//               end, length, term; the same for the text; sentences, then per sentence: start
-//               delta from the previous one's end, length
+//   documents:  tokens and sentences in all, then per document: title tokens, then per token:
+//               start delta from the previous token's end, length, term; the same for the text;
+//               sentences, then per sentence: start delta from the previous one's end, length
 namespace {
 
 void put_number(std::string& out, std::uint64_t value) {
@@ -227,10 +248,9 @@ class IndexReader {
 
 // Tokens (or sentences) of one field: start delta from the previous end, length; checked to lie in
 // order inside a field of `length` bytes.
-template <typename Spans, typename Add>
-void read_spans(IndexReader& reader, std::uint32_t length, const char* what, Spans& spans, Add&& add) {
+template <typename Add>
+void read_spans(IndexReader& reader, std::uint32_t length, const char* what, Add&& add) {
   const std::size_t count = reader.count(what);
-  spans.reserve(count);
   std::uint64_t previous_end = 0;
   for (std::size_t i = 0; i < count; ++i) {
     const std::uint64_t gap = reader.number(what);
@@ -264,7 +284,10 @@ std::string Index::encode() const {
   }
   for (const StemId stem : stem_of_term_) put_number(out, stem);
   for (const TermId term : terms_in_order_) put_number(out, term);
-  for (const Postings& list : postings_) {
+  put_number(out, entry_documents_.size());
+  put_number(out, positions_.size());
+  for (TermId term = 0; term < terms_.size(); ++term) {
+    const Postings list = postings(term);
     put_number(out, list.documents.size());
     put_number(out, list.positions.size());
     for (std::size_t i = 0; i < list.documents.size(); ++i) {
@@ -276,11 +299,14 @@ std::string Index::encode() const {
       for (std::uint32_t p = begin; p < end; ++p) put_number(out, list.positions[p] - (p == begin ? 0 : list.positions[p - 1]));
     }
   }
-  for (const DocumentTokens& tokens : documents_) {
-    for (const std::vector<IndexedToken>* field : {&tokens.title, &tokens.body}) {
-      put_number(out, field->size());
+  put_number(out, tokens_.size());
+  put_number(out, sentences_.size());
+  for (DocumentId document = 0; document < document_count(); ++document) {
+    const DocumentTokens tokens = this->tokens(document);
+    for (const std::span<const IndexedToken> field : {tokens.title, tokens.body}) {
+      put_number(out, field.size());
       std::uint32_t previous_end = 0;
-      for (const IndexedToken& token : *field) {
+      for (const IndexedToken& token : field) {
         put_number(out, token.start - previous_end);
         put_number(out, token.end - token.start);
         put_number(out, token.term);
@@ -307,12 +333,10 @@ std::optional<Index> Index::decode(std::string_view bytes, const Corpus& corpus,
   };
   const std::size_t term_count = reader.count("terms");
   index.terms_.reserve(term_count);
-  index.term_ids_.reserve(term_count);
   for (std::size_t t = 0; t < term_count && !reader.failed(); ++t) {
     std::string term = reader.text("terms");
     if (reader.failed()) break;
     if (term.empty() || !text::is_valid_utf8(term)) return refuse("terms: an empty term or one not valid UTF-8");
-    if (!index.term_ids_.emplace(term, static_cast<TermId>(t)).second) return refuse("terms: \"" + term + "\" twice");
     index.terms_.push_back(std::move(term));
   }
   const std::size_t stem_count = reader.count("stems");
@@ -337,19 +361,30 @@ std::optional<Index> Index::decode(std::string_view bytes, const Corpus& corpus,
     if (placed[term]) return refuse("term order: a term twice");
     placed[term] = true;
     index.terms_in_order_[place] = term;
-    if (place > 0 && !(index.terms_[index.terms_in_order_[place - 1]] < index.terms_[term])) return refuse("term order: not alphabetical");
+    // (strictly: no term twice in the vocabulary)
+    if (place > 0 && !(index.terms_[index.terms_in_order_[place - 1]] < index.terms_[term])) {
+      return refuse(index.terms_[index.terms_in_order_[place - 1]] == index.terms_[term] ? "terms: \"" + index.terms_[term] + "\" twice"
+                                                                                        : "term order: not alphabetical");
+    }
   }
 
   const std::uint64_t document_count = corpus.documents.size();
-  index.postings_.resize(term_count);
-  for (Postings& list : index.postings_) {
+  // The flat arrays, reserved for the stored totals (each item takes a byte at least: a total
+  // cannot ask for more than the bytes left) and checked against them at the end.
+  const std::size_t total_entries = reader.count("postings: entries in all");
+  const std::size_t total_positions = reader.count("postings: positions in all");
+  if (reader.failed()) return refuse(reader.message());
+  index.entry_starts_.reserve(term_count + 1);
+  index.position_starts_.reserve(term_count + 1);
+  index.entry_documents_.reserve(total_entries);
+  index.entry_title_counts_.reserve(total_entries);
+  index.entry_body_counts_.reserve(total_entries);
+  index.entry_position_starts_.reserve(total_entries);
+  index.positions_.reserve(total_positions);
+  for (TermId term = 0; term < term_count; ++term) {
     const std::size_t entries = reader.count("postings");
     const std::size_t positions = reader.count("postings");
-    list.positions.reserve(positions);
-    list.documents.reserve(entries);
-    list.title_counts.reserve(entries);
-    list.body_counts.reserve(entries);
-    list.position_starts.reserve(entries);
+    const std::size_t first_position = index.positions_.size();
     std::uint64_t document = 0;
     for (std::size_t e = 0; e < entries; ++e) {
       const std::uint64_t delta = reader.number("postings");
@@ -362,61 +397,96 @@ std::optional<Index> Index::decode(std::string_view bytes, const Corpus& corpus,
       }
       document += delta;
       if (title_count + body_count == 0) return refuse("postings: an entry with no occurrence");
-      list.documents.push_back(static_cast<DocumentId>(document));
-      list.title_counts.push_back(static_cast<std::uint32_t>(title_count));
-      list.body_counts.push_back(static_cast<std::uint32_t>(body_count));
-      list.position_starts.push_back(static_cast<std::uint32_t>(list.positions.size()));
+      if (index.positions_.size() - first_position > 0xFFFFFFFFu) return refuse("positions: past 2^32");
+      index.entry_documents_.push_back(static_cast<DocumentId>(document));
+      index.entry_title_counts_.push_back(static_cast<std::uint32_t>(title_count));
+      index.entry_body_counts_.push_back(static_cast<std::uint32_t>(body_count));
+      index.entry_position_starts_.push_back(static_cast<std::uint32_t>(index.positions_.size() - first_position));
       std::uint64_t position = 0;
       bool ordered = true;
       for (std::size_t p = 0; p < title_count + body_count; ++p) {
         const std::uint64_t step = reader.number("positions");
         ordered = ordered && (p == 0 || step > 0) && step <= 0xFFFFFFFFu;  // (and no wrapping around)
         position += step & 0xFFFFFFFFu;
-        list.positions.push_back(static_cast<std::uint32_t>(position));
+        index.positions_.push_back(static_cast<std::uint32_t>(position));
       }
       if (reader.failed()) break;
       if (!ordered) return refuse("positions: a position twice");
-      if (position > 0xFFFFFFFFu || list.positions.size() > 0xFFFFFFFFu) return refuse("positions: past 2^32");
+      if (position > 0xFFFFFFFFu) return refuse("positions: past 2^32");
     }
     if (reader.failed()) return refuse(reader.message());
-    if (list.positions.size() != positions) return refuse("postings: a list's positions miscounted");
+    if (index.positions_.size() - first_position != positions) return refuse("postings: a list's positions miscounted");
+    index.entry_starts_.push_back(index.entry_documents_.size());
+    index.position_starts_.push_back(index.positions_.size());
+  }
+  if (index.entry_documents_.size() != total_entries || index.positions_.size() != total_positions) {
+    return refuse("postings: the totals do not match the lists");
   }
 
-  index.documents_.resize(corpus.documents.size());
+  const std::size_t total_tokens = reader.count("tokens in all");
+  const std::size_t total_sentences = reader.count("sentences in all");
+  if (reader.failed()) return refuse(reader.message());
+  index.tokens_.reserve(total_tokens);
+  index.sentences_.reserve(total_sentences);
+  index.token_starts_.reserve(2 * corpus.documents.size() + 1);
+  index.sentence_starts_.reserve(corpus.documents.size() + 1);
   index.stored_lengths_.reserve(corpus.documents.size());
   for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
     const Document& document = corpus.documents[d];
-    DocumentTokens& tokens = index.documents_[d];
     if (document.title.size() > 0xFFFFFFFFu || document.text.size() > 0xFFFFFFFFu) return refuse("a text past 4 GiB");
     const auto title_length = static_cast<std::uint32_t>(document.title.size());
     const auto text_length = static_cast<std::uint32_t>(document.text.size());
     for (const bool title : {true, false}) {  // (no structured binding: clang 14 cannot capture one)
-      std::vector<IndexedToken>& field = title ? tokens.title : tokens.body;
-      read_spans(reader, title ? title_length : text_length, "tokens", field, [&](std::uint32_t start, std::uint32_t end) {
-        field.push_back({start, end, reader.below(term_count, "the term of a token")});
+      read_spans(reader, title ? title_length : text_length, "tokens", [&](std::uint32_t start, std::uint32_t end) {
+        index.tokens_.push_back({start, end, reader.below(term_count, "the term of a token")});
       });
+      index.token_starts_.push_back(index.tokens_.size());
     }
-    read_spans(reader, text_length, "sentences", tokens.sentences,
-               [&](std::uint32_t start, std::uint32_t end) { tokens.sentences.push_back({start, end}); });
+    read_spans(reader, text_length, "sentences", [&](std::uint32_t start, std::uint32_t end) { index.sentences_.push_back({start, end}); });
+    index.sentence_starts_.push_back(index.sentences_.size());
     if (reader.failed()) return refuse(reader.message());
     index.stored_lengths_.emplace_back(title_length, text_length);
   }
   if (!reader.done()) return refuse("bytes left over after the last document");
+  if (index.tokens_.size() != total_tokens || index.sentences_.size() != total_sentences) {
+    return refuse("documents: the totals do not match the tokens and sentences");
+  }
   return index;
 }
 
 bool Index::stored_for(const Corpus& corpus) const {
-  if (stored_lengths_.size() != corpus.documents.size() || documents_.size() != corpus.documents.size()) return false;
+  if (stored_lengths_.size() != corpus.documents.size() || document_count() != corpus.documents.size()) return false;
   for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
     if (stored_lengths_[d].first != corpus.documents[d].title.size() || stored_lengths_[d].second != corpus.documents[d].text.size()) return false;
   }
   return true;
 }
 
+Postings Index::postings(TermId id) const {
+  const std::size_t entries = entry_starts_[id];
+  const std::size_t entry_count = entry_starts_[id + 1] - entries;
+  const std::size_t positions = position_starts_[id];
+  return {{entry_documents_.data() + entries, entry_count},
+          {entry_title_counts_.data() + entries, entry_count},
+          {entry_body_counts_.data() + entries, entry_count},
+          {entry_position_starts_.data() + entries, entry_count},
+          {positions_.data() + positions, position_starts_[id + 1] - positions}};
+}
+
+DocumentTokens Index::tokens(DocumentId document) const {
+  const std::size_t title = token_starts_[2 * document];
+  const std::size_t body = token_starts_[2 * document + 1];
+  const std::size_t sentences = sentence_starts_[document];
+  return {{tokens_.data() + title, body - title},
+          {tokens_.data() + body, token_starts_[2 * document + 2] - body},
+          {sentences_.data() + sentences, sentence_starts_[document + 1] - sentences}};
+}
+
 bool Index::find_term(std::string_view folded, TermId& id) const {
-  const auto found = term_ids_.find(folded);
-  if (found == term_ids_.end()) return false;
-  id = found->second;
+  const auto found = std::lower_bound(terms_in_order_.begin(), terms_in_order_.end(), folded,
+                                      [&](TermId term, std::string_view wanted) { return terms_[term] < wanted; });
+  if (found == terms_in_order_.end() || terms_[*found] != folded) return false;
+  id = *found;
   return true;
 }
 
@@ -442,24 +512,20 @@ std::vector<TermId> Index::forms_with_prefix(std::string_view folded_prefix) con
 }
 
 double Index::weighted_length(DocumentId document) const {
-  const DocumentTokens& tokens = documents_[document];
+  const DocumentTokens tokens = this->tokens(document);
   return title_weight * static_cast<double>(tokens.title.size()) + static_cast<double>(tokens.body.size());
 }
 
 std::size_t Index::memory_bytes() const {
   std::size_t bytes = 0;
-  for (const std::string& term : terms_) bytes += sizeof(std::string) + term.capacity() + 2 * sizeof(TermId) + 16;
+  for (const std::string& term : terms_) bytes += sizeof(std::string) + term.capacity() + 2 * sizeof(TermId);
   for (const auto& [stem, id] : stem_ids_) bytes += sizeof(std::string) + stem.capacity() + sizeof(StemId) + 16;
   for (const auto& forms : forms_of_stem_) bytes += sizeof(forms) + forms.capacity() * sizeof(TermId);
   bytes += terms_in_order_.capacity() * sizeof(TermId) + stem_of_term_.capacity() * sizeof(StemId);
-  for (const Postings& list : postings_) {
-    bytes += sizeof(Postings) + (list.documents.capacity() + list.title_counts.capacity() + list.body_counts.capacity() +
-                                 list.position_starts.capacity() + list.positions.capacity()) * sizeof(std::uint32_t);
-  }
-  for (const DocumentTokens& tokens : documents_) {
-    bytes += sizeof(DocumentTokens) + (tokens.title.capacity() + tokens.body.capacity()) * sizeof(IndexedToken) +
-             tokens.sentences.capacity() * sizeof(text::Sentence);
-  }
+  bytes += (entry_starts_.capacity() + position_starts_.capacity() + token_starts_.capacity() + sentence_starts_.capacity()) * sizeof(std::size_t);
+  bytes += (entry_documents_.capacity() + entry_title_counts_.capacity() + entry_body_counts_.capacity() + entry_position_starts_.capacity() +
+            positions_.capacity()) * sizeof(std::uint32_t);
+  bytes += tokens_.capacity() * sizeof(IndexedToken) + sentences_.capacity() * sizeof(text::Sentence);
   return bytes;
 }
 

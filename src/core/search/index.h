@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -31,19 +32,21 @@ struct IndexedToken {
   TermId term = 0;
 };
 
-// The documents a term occurs in, in increasing order, with its counts and positions there.
+// The documents a term occurs in, in increasing order, with its counts and positions there: a view
+// into the index's arrays, valid while the index lives.
 struct Postings {
-  std::vector<DocumentId> documents;
-  std::vector<std::uint32_t> title_counts;     // per document: occurrences in the title
-  std::vector<std::uint32_t> body_counts;      // per document: occurrences in the text
-  std::vector<std::uint32_t> position_starts;  // per document: where its positions begin in `positions`
-  std::vector<std::uint32_t> positions;        // increasing within each document
+  std::span<const DocumentId> documents;
+  std::span<const std::uint32_t> title_counts;     // per document: occurrences in the title
+  std::span<const std::uint32_t> body_counts;      // per document: occurrences in the text
+  std::span<const std::uint32_t> position_starts;  // per document: where its positions begin in `positions`
+  std::span<const std::uint32_t> positions;        // increasing within each document
 };
 
+// A document's tokens and sentences: a view into the index's arrays, valid while the index lives.
 struct DocumentTokens {
-  std::vector<IndexedToken> title;
-  std::vector<IndexedToken> body;
-  std::vector<text::Sentence> sentences;  // of the text, for snippets
+  std::span<const IndexedToken> title;
+  std::span<const IndexedToken> body;
+  std::span<const text::Sentence> sentences;  // of the text, for snippets
 };
 
 // Hashing that lets the vocabulary be searched with a string_view, without building a string.
@@ -71,14 +74,14 @@ class Index {
   // be the one of these texts (a hostile one can give wrong results, never undefined behaviour).
   // kStoredVersion changes whenever the tokenizer, the folding or the stemmer does: a stored index
   // of another version is not read (the text is indexed again).
-  static constexpr std::uint32_t kStoredVersion = 1;
+  static constexpr std::uint32_t kStoredVersion = 2;  // 2: totals before the postings and the documents
   std::string encode() const;
   static std::optional<Index> decode(std::string_view bytes, const Corpus& corpus, std::string& error);
   // Whether this stored index is one of this corpus's texts as they are now (same number of
   // documents, same lengths of title and text) and has not been taken by build().
   bool stored_for(const Corpus& corpus) const;
 
-  std::size_t document_count() const { return documents_.size(); }
+  std::size_t document_count() const { return sentence_starts_.size() - 1; }
   std::size_t term_count() const { return terms_.size(); }
   const std::string& term(TermId id) const { return terms_[id]; }
   // The id of a folded word form, if it occurs anywhere.
@@ -90,13 +93,13 @@ class Index {
   // Ids of all forms in alphabetical order (for close-spelling searches).
   const std::vector<TermId>& terms_in_order() const { return terms_in_order_; }
 
-  const Postings& postings(TermId id) const { return postings_[id]; }
-  const DocumentTokens& tokens(DocumentId document) const { return documents_[document]; }
+  Postings postings(TermId id) const;
+  DocumentTokens tokens(DocumentId document) const;
   // A document's weighted length (see title_weight) and the corpus's average.
   double weighted_length(DocumentId document) const;
   double average_weighted_length() const { return average_weighted_length_; }
   // The number of documents containing the term.
-  std::size_t document_frequency(TermId id) const { return postings_[id].documents.size(); }
+  std::size_t document_frequency(TermId id) const { return entry_starts_[id + 1] - entry_starts_[id]; }
 
   // How much a title occurrence counts against a text one in ranking.
   static constexpr double title_weight = 3.0;
@@ -115,13 +118,27 @@ class Index {
   void index_records(const Corpus& corpus);  // entities, quotes, amounts; the average length
 
   std::vector<std::string> terms_;
-  std::unordered_map<std::string, TermId, StringHash, std::equal_to<>> term_ids_;
   std::vector<StemId> stem_of_term_;
   std::unordered_map<std::string, StemId, StringHash, std::equal_to<>> stem_ids_;
   std::vector<std::vector<TermId>> forms_of_stem_;
-  std::vector<TermId> terms_in_order_;
-  std::vector<Postings> postings_;
-  std::vector<DocumentTokens> documents_;
+  std::vector<TermId> terms_in_order_;  // also how a form is found (binary search)
+  // Postings, term after term in one set of arrays (no allocation per term): term t's entries
+  // (one per document it occurs in) are [entry_starts_[t], entry_starts_[t + 1]), its positions
+  // [position_starts_[t], position_starts_[t + 1]); an entry's position start counts from its term's.
+  std::vector<std::size_t> entry_starts_{0};
+  std::vector<std::size_t> position_starts_{0};
+  std::vector<DocumentId> entry_documents_;
+  std::vector<std::uint32_t> entry_title_counts_;
+  std::vector<std::uint32_t> entry_body_counts_;
+  std::vector<std::uint32_t> entry_position_starts_;
+  std::vector<std::uint32_t> positions_;
+  // Tokens, document after document: document d's title is [token_starts_[2d], token_starts_[2d + 1]),
+  // its text [token_starts_[2d + 1], token_starts_[2d + 2]); its sentences [sentence_starts_[d],
+  // sentence_starts_[d + 1]).
+  std::vector<IndexedToken> tokens_;
+  std::vector<std::size_t> token_starts_{0};
+  std::vector<text::Sentence> sentences_;
+  std::vector<std::size_t> sentence_starts_{0};
   std::vector<std::vector<DocumentId>> entity_documents_;
   std::vector<DocumentId> documents_with_quotes_;
   std::vector<DocumentId> documents_with_money_;

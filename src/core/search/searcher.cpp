@@ -147,7 +147,8 @@ Matches match_phrase(const Index& index, const std::vector<TermId>& words) {
   Matches candidates;
   for (std::size_t w = 0; w < words.size(); ++w) {
     Matches word;
-    word.documents = index.postings(words[w]).documents;
+    const std::span<const DocumentId> documents = index.postings(words[w]).documents;
+    word.documents.assign(documents.begin(), documents.end());
     word.scores.assign(word.documents.size(), 0.0);
     candidates = w == 0 ? word : intersect(candidates, word);
   }
@@ -386,7 +387,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   return std::min(previous[columns - 1], limit + 1);
 }
 
-std::vector<Highlight> find_highlights(const std::vector<IndexedToken>& tokens, const HighlightPlan& plan) {
+std::vector<Highlight> find_highlights(std::span<const IndexedToken> tokens, const HighlightPlan& plan) {
   std::vector<Highlight> highlights;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (std::binary_search(plan.terms.begin(), plan.terms.end(), tokens[i].term)) highlights.push_back({tokens[i].start, tokens[i].end});
@@ -413,7 +414,7 @@ std::vector<Highlight> find_highlights(const std::vector<IndexedToken>& tokens, 
 std::vector<Passage> find_passages(const Index& index, const Corpus& corpus, DocumentId document, const HighlightPlan& plan,
                                    std::size_t count) {
   const std::string& text = corpus.documents[document].text;
-  const DocumentTokens& tokens = index.tokens(document);
+  const DocumentTokens tokens = index.tokens(document);
   const std::vector<Highlight> highlights = find_highlights(tokens.body, plan);
 
   // Each sentence with matches is a candidate; without any match, the opening sentences stand

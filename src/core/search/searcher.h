@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,7 +79,7 @@ SearchResult run_query(const Index& index, const Corpus& corpus, std::string_vie
 // The passages and highlights of any document for a plan, e.g. for a hit the list scrolls to.
 std::vector<Passage> find_passages(const Index& index, const Corpus& corpus, DocumentId document, const HighlightPlan& plan,
                                    std::size_t count);
-std::vector<Highlight> find_highlights(const std::vector<IndexedToken>& tokens, const HighlightPlan& plan);
+std::vector<Highlight> find_highlights(std::span<const IndexedToken> tokens, const HighlightPlan& plan);
 
 // Edit distance with transpositions (optimal string alignment), or limit + 1 when it exceeds limit.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);

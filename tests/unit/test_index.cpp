@@ -1,0 +1,119 @@
+// Tests of the positional index (core/search/index.h) on the seed articles: its postings and each
+// document's tokens, finding a form, and the stored index's round trip and refusals.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/search/index.h"
+#include "fixtures.h"
+
+using namespace loupe;
+using namespace loupe::search;
+
+namespace {
+
+// A corpus of one document whose index is known by heart: title "", text "Mistral said".
+Corpus two_word_corpus() {
+  Corpus corpus;
+  corpus.name = "two words";
+  Document document;
+  document.id = "d";
+  document.text = "Mistral said";
+  corpus.documents.push_back(document);
+  return corpus;
+}
+
+}  // namespace
+
+TEST_CASE("a term's postings give each document once, with its counts and positions in order") {
+  const Corpus corpus = test::seed_corpus();
+  const Index index = Index::build_from_text(corpus);
+  TermId mistral = 0;
+  REQUIRE(index.find_term("mistral", mistral));
+  const Postings list = index.postings(mistral);
+  REQUIRE(list.documents.size() == index.document_frequency(mistral));
+  std::size_t occurrences = 0;
+  for (std::size_t i = 0; i < list.documents.size(); ++i) {
+    if (i > 0) CHECK(list.documents[i - 1] < list.documents[i]);
+    const std::size_t end = i + 1 < list.documents.size() ? list.position_starts[i + 1] : list.positions.size();
+    CHECK(end - list.position_starts[i] == list.title_counts[i] + list.body_counts[i]);
+    // Every position is a token of that form in that document.
+    const DocumentTokens tokens = index.tokens(list.documents[i]);
+    for (std::size_t p = list.position_starts[i]; p < end; ++p) {
+      const std::uint32_t position = list.positions[p];
+      const IndexedToken& token = position < tokens.title.size() ? tokens.title[position] : tokens.body[position - tokens.title.size() - 1];
+      CHECK(token.term == mistral);
+    }
+    occurrences += end - list.position_starts[i];
+  }
+  CHECK(occurrences >= 5);
+}
+
+TEST_CASE("each document's tokens lie in its title or text, in order, and its sentences cover the text") {
+  const Corpus corpus = test::seed_corpus();
+  const Index index = Index::build_from_text(corpus);
+  REQUIRE(index.document_count() == corpus.documents.size());
+  for (DocumentId d = 0; d < index.document_count(); ++d) {
+    const DocumentTokens tokens = index.tokens(d);
+    CHECK(!tokens.body.empty());
+    std::uint32_t previous_end = 0;
+    for (const IndexedToken& token : tokens.body) {
+      CHECK(previous_end <= token.start);
+      CHECK(token.end <= corpus.documents[d].text.size());
+      previous_end = token.end;
+    }
+    REQUIRE(!tokens.sentences.empty());
+    CHECK(tokens.sentences.back().end <= corpus.documents[d].text.size());
+  }
+}
+
+TEST_CASE("every form of the vocabulary is found under its own id, and an absent one is not") {
+  const Index index = Index::build_from_text(test::seed_corpus());
+  REQUIRE(index.term_count() > 500);
+  for (TermId term = 0; term < index.term_count(); ++term) {
+    TermId found = 0;
+    REQUIRE(index.find_term(index.term(term), found));
+    CHECK(found == term);
+  }
+  TermId none = 0;
+  CHECK_FALSE(index.find_term("mistrall", none));
+  CHECK_FALSE(index.find_term("", none));
+  CHECK_FALSE(index.find_term("zzzzzz", none));
+}
+
+TEST_CASE("the stored index decodes to the index of the text, and encodes again to the same bytes") {
+  const Corpus corpus = test::seed_corpus();
+  const Index built = Index::build_from_text(corpus);
+  const std::string bytes = built.encode();
+  std::string error;
+  const std::optional<Index> decoded = Index::decode(bytes, corpus, error);
+  REQUIRE_MESSAGE(decoded.has_value(), error);
+  CHECK(decoded->encode() == bytes);
+  CHECK(decoded->term_count() == built.term_count());
+  TermId invest = 0;
+  REQUIRE(built.find_term("investment", invest));
+  const Postings a = built.postings(invest);
+  const Postings b = decoded->postings(invest);
+  CHECK(std::vector<DocumentId>(a.documents.begin(), a.documents.end()) == std::vector<DocumentId>(b.documents.begin(), b.documents.end()));
+  CHECK(std::vector<std::uint32_t>(a.positions.begin(), a.positions.end()) == std::vector<std::uint32_t>(b.positions.begin(), b.positions.end()));
+}
+
+TEST_CASE("a stored index whose totals do not match its lists is refused") {
+  const Corpus corpus = two_word_corpus();
+  const std::string bytes = Index::build_from_text(corpus).encode();
+  // terms: 2, "mistral", "said"; stems: 2, "mistral", "said"; each term's stem; the order; then
+  // the totals: 2 entries, 2 positions.
+  using namespace std::string_literals;
+  const std::string vocabulary = "\x02\x07mistral\x04said\x02\x07mistral\x04said\x00\x01\x00\x01"s;
+  REQUIRE(bytes.compare(0, vocabulary.size(), vocabulary) == 0);
+  REQUIRE(bytes[vocabulary.size()] == 2);
+  std::string error;
+  REQUIRE(Index::decode(bytes, corpus, error).has_value());
+  for (const std::size_t at : {vocabulary.size(), vocabulary.size() + 1}) {
+    std::string changed = bytes;
+    changed[at] = 3;
+    CHECK_FALSE(Index::decode(changed, corpus, error).has_value());
+    CHECK(error == "index: postings: the totals do not match the lists");
+  }
+}
