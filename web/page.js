@@ -45,39 +45,146 @@
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
       return 'This browser does not run WebAssembly, which Loupe needs. Try a current version of Firefox, Chrome, Edge or Safari.';
     }
-    const probe = document.createElement('canvas');
-    const context = probe.getContext('webgl2');
-    if (!context) {
-      return 'This browser cannot draw with WebGL 2, which Loupe needs. It may be turned off, or the graphics driver blocked: ' +
-             'try a current browser, or enable hardware acceleration in its settings.';
-    }
-    const lose = context.getExtension('WEBGL_lose_context');
-    if (lose) lose.loseContext();
-    return null;
+    // (Whether a WebGL 2 context can be made is found when the explorer makes its own: a probe
+    // context first took 0.4 s of a software renderer's time.)
+    return typeof WebGL2RenderingContext === 'undefined' ? kNoWebGL : null;
   }
+  const kNoWebGL = 'This browser cannot draw with WebGL 2, which Loupe needs. It may be turned off, or the graphics driver blocked: ' +
+                   'try a current browser, or enable hardware acceleration in its settings.';
 
   // Downloads a file as the pieces the network delivered (joining them would copy a large corpus
-  // once more), reporting received bytes as it goes.
-  async function downloadPieces(url, onProgress) {
+  // once more), reporting received bytes as it goes; or hands each piece to `sink` (take), after
+  // telling it the announced length (expect) when the bytes come as they are stored.
+  async function downloadPieces(url, onProgress, sink = null) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     const total = Number(response.headers.get('Content-Length')) || 0;
+    const encoding = response.headers.get('Content-Encoding');
+    if (sink && (!encoding || encoding === 'identity')) sink.expect(total);
+    const pieces = [];
+    const take = sink ? (piece) => sink.take(piece) : (piece) => pieces.push(piece);
     if (!response.body || !response.body.getReader) {
       const bytes = new Uint8Array(await response.arrayBuffer());
       onProgress(bytes.length, bytes.length);
-      return [bytes];
+      take(bytes);
+      return pieces;
     }
     const reader = response.body.getReader();
-    const pieces = [];
     let received = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      pieces.push(value);
+      take(value);
       received += value.length;
       onProgress(received, Math.max(total, received));
     }
     return pieces;
+  }
+  // downloadPieces with a sink, run by download-worker.js (whose thread reads the network while
+  // this one is busy); on this thread where no worker can start.
+  function downloadOffThread(url, onProgress, sink) {
+    let worker;
+    try {
+      worker = new Worker('download-worker.js');
+    } catch {
+      return downloadPieces(url, onProgress, sink);
+    }
+    return new Promise((resolve, reject) => {
+      let heard = false;
+      let received = 0;
+      let total = 0;
+      worker.onmessage = ({ data }) => {
+        heard = true;
+        if (data.head) {
+          total = data.head.total;
+          if (!data.head.encoding || data.head.encoding === 'identity') sink.expect(total);
+        } else if (data.piece) {
+          sink.take(data.piece);
+          received += data.piece.length;
+          onProgress(received, Math.max(total, received));
+        } else {
+          worker.terminate();
+          if (data.done) resolve();
+          else reject(new Error(data.error));
+        }
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        worker.terminate();
+        if (heard) reject(new Error(event.message || `${url} could not be downloaded`));
+        else downloadPieces(url, onProgress, sink).then(resolve, reject);  // the worker did not start
+      };
+      worker.postMessage({ url: new URL(url, location.href).href });
+    });
+  }
+  // The module, compiled by the browser while it downloads (on threads of its own).
+  async function compileWasm(url, onProgress) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    let received = 0;
+    const counted = new Response(response.body.pipeThrough(new TransformStream({
+      transform(piece, controller) {
+        received += piece.length;
+        onProgress(received, Math.max(total, received));
+        controller.enqueue(piece);
+      },
+    })), { headers: { 'Content-Type': 'application/wasm' } });
+    if (typeof WebAssembly.compileStreaming === 'function') return WebAssembly.compileStreaming(counted);
+    return WebAssembly.compile(await counted.arrayBuffer());
+  }
+  // The shipped corpus as it arrives: kept as the pieces the network delivered until the module
+  // runs (intoModule), then put piece by piece into a buffer of the announced length in the
+  // module's memory, so that a large corpus is in place when its last byte arrives instead of
+  // being copied there after.
+  function receiveCorpus(url, onProgress) {
+    let expected = 0;  // the announced length (0: unknown, or compressed on the way)
+    let pointer = 0;   // the buffer in the module's memory, once it runs
+    let written = 0;
+    let pieces = [];   // what is not in that buffer, in order
+    const put = (piece) => {
+      if (pointer && pieces.length === 0 && written + piece.length <= expected) {
+        Module.HEAPU8.set(piece, pointer + written);
+        written += piece.length;
+      } else {
+        pieces.push(piece);
+      }
+    };
+    const arrived = downloadOffThread(url, onProgress, { expect: (length) => { expected = length; }, take: put });
+    return {
+      arrived,
+      bytes: () => written + pieces.reduce((sum, piece) => sum + piece.length, 0),
+      discard() {
+        pieces = [];
+      },
+      intoModule() {
+        if (!expected || pointer) return;
+        pointer = Module._malloc(expected);
+        const early = pieces;
+        pieces = [];
+        for (const piece of early) put(piece);
+      },
+      // Once all has arrived: `call(pointer, length)` on the whole corpus in the module's memory,
+      // which is freed after (the corpus is then only in the explorer).
+      use(call) {
+        let whole = pieces;
+        if (pointer) {
+          if (pieces.length === 0 && written === expected) {
+            try {
+              return call(pointer, written);
+            } finally {
+              Module._free(pointer);
+              pointer = 0;
+            }
+          }
+          whole = [Module.HEAPU8.slice(pointer, pointer + written), ...pieces];  // longer than announced
+          Module._free(pointer);
+          pointer = 0;
+        }
+        pieces = [];
+        return withBytes(whole, call);
+      },
+    };
   }
   function joined(pieces) {
     if (pieces.length === 1) return pieces[0];
@@ -524,7 +631,11 @@
 
   // A bundle (its bytes, or the pieces they were downloaded in) loaded into the explorer.
   function loadBundle(bytesOrPieces) {
-    const error = withBytes(bytesOrPieces, (pointer, length) => Module.UTF8ToString(Module._loupe_load_bundle(pointer, length)));
+    loadBundleWith((call) => withBytes(bytesOrPieces, call));
+  }
+  // `use(call)` calls `call(pointer, length)` with the bundle in the module's memory.
+  function loadBundleWith(use) {
+    const error = use((pointer, length) => Module.UTF8ToString(Module._loupe_load_bundle(pointer, length)));
     if (error) throw new Error(error);
   }
 
@@ -621,10 +732,10 @@
       downloads[name] = { received, total };
       showProgress(downloads);
     };
-    const wasmDownload = download('loupe.wasm', track('wasm'));
+    const wasmCompiled = compileWasm('loupe.wasm', track('wasm'));
     // The corpus goes on arriving while the explorer starts (a large one takes longer than the start).
-    const corpusDownload = downloadPieces('corpus.json', track('corpus'));
-    for (const pending of [wasmDownload, corpusDownload]) pending.catch(() => {});  // reported below, once the browser is known to be able to run it
+    const corpus = receiveCorpus('corpus.json', track('corpus'));
+    for (const pending of [wasmCompiled, corpus.arrived]) pending.catch(() => {});  // reported below, once the browser is known to be able to run it
     const problem = missingFeature();
     if (problem) {
       fail(problem);
@@ -634,7 +745,7 @@
     // What this browser kept: a notebook, a corpus from the reader's own files.
     const kept = Promise.all([keeper.get('notebook'), keeper.get('corpus')])
       .catch((error) => { console.warn(`Nothing kept could be read: ${error.message}`); return [null, null]; });
-    const [wasmBinary, [keptNotebook, keptCorpus]] = await Promise.all([wasmDownload, kept]);
+    const [wasmModule, [keptNotebook, keptCorpus]] = await Promise.all([wasmCompiled, kept]);
 
     const canvas = document.getElementById('canvas');
     canvas.addEventListener('contextmenu', (event) => event.preventDefault());
@@ -663,7 +774,13 @@
     });
     window.Module = {
       canvas,
-      wasmBinary,
+      instantiateWasm(imports, receive) {
+        WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule), (error) => {
+          fail(`Loupe could not start: ${error.message}`);
+          rejectReady(error);
+        });
+        return {};
+      },
       // The explorer runs (its first frames hidden under the loading indicator) and takes its
       // corpus when it is there: the one kept in this browser, else the shipped one once arrived.
       async onRuntimeInitialized() {
@@ -673,19 +790,21 @@
             try {
               loadBundle(new Uint8Array(keptCorpus));
               ownCorpusLoaded = true;
+              corpus.arrived.then(corpus.discard, () => {});  // the shipped one is not needed
               Module._loupe_set_own_corpus_kept(1);
             } catch (error) {
               console.warn(`The corpus kept in this browser could not be loaded: ${error.message}`);
             }
           }
           if (!ownCorpusLoaded) {
-            const pieces = await corpusDownload;
-            const megabytes = pieces.reduce((sum, piece) => sum + piece.length, 0) / 1048576;
+            corpus.intoModule();
+            await corpus.arrived;
+            const megabytes = corpus.bytes() / 1048576;
             if (megabytes > 16) {  // a large corpus takes a second or more to open: say so before
               loadingText.textContent = `Opening the corpus (${megabytes.toFixed(0)} MB)\u2026`;
               await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
             }
-            loadBundle(pieces);
+            loadBundleWith(corpus.use);
           }
           if (typeof keptNotebook === 'string') {
             const problem = Module.ccall('loupe_notebook_load', 'string', ['string', 'number'], [keptNotebook, 1]);
@@ -705,10 +824,10 @@
       onLoupeCopy: copyText,
       onLoupeKeepNotebook: keepNotebook,
       // The shipped corpus comes back once the kept one is gone from the browser (a reload right
-      // after must not find it).
+      // after must not find it), fetched again (from the browser's cache, as a rule).
       onLoupeForgetCorpus() {
         keeper.remove('corpus').then(
-          () => corpusDownload.then((pieces) => {
+          () => downloadPieces('corpus.json', () => {}).then((pieces) => {
             loadBundle(pieces);
             Module._loupe_set_own_corpus_kept(0);
           }).catch((error) => Module.ccall('loupe_storage_result', null, ['number', 'string'], [0, `The shipped corpus could not be loaded: ${error.message}`])),
@@ -733,6 +852,11 @@
         document.getElementById('text-view-close').addEventListener('click', hideTextView);
         if (!embedded) canvas.focus();  // an embedded view waits for a click: the host page keeps the keyboard
         resolveReady(window.loupe);
+      },
+      onLoupeFailed(message) {
+        const webgl = Boolean(document.createElement('canvas').getContext('webgl2'));
+        fail(webgl ? `Loupe could not start: ${message}` : kNoWebGL);
+        rejectReady(new Error(message));
       },
       onAbort(reason) {
         fail(`Loupe stopped with an error: ${reason}`);

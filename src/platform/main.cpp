@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
   }
   const std::string error = loupe::platform::open_window("Loupe", 1280, 800);
   if (!error.empty()) {
-    std::fprintf(stderr, "loupe: %s\n", error.c_str());
+    loupe::platform::announce_failure(error);
     return 1;
   }
   if (loupe::app::frame_limit > 0) loupe::platform::set_always_draw(true);

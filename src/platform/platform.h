@@ -48,6 +48,9 @@ void reload_fonts_texture();
 
 // Tells the host that the corpus is loaded and its first frame drawn (web: resolves loupe.ready).
 void announce_ready();
+// Tells the reader that the explorer cannot start, and why (desktop: on stderr; web: page.js
+// shows it, saying so when the browser cannot draw with WebGL 2).
+void announce_failure(const std::string& message);
 
 // [SECTION] What the interface's buttons ask for (ui::PlatformRequests), each returning a line
 // for the status bar.

@@ -99,6 +99,8 @@ float display_scale() {
 
 void announce_ready() {}
 
+void announce_failure(const std::string& message) { std::fprintf(stderr, "loupe: %s\n", message.c_str()); }
+
 void publish_location(const std::string&) {}
 
 bool load_startup_corpus(const std::vector<std::string>& arguments, Explorer& explorer) {

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -139,6 +140,11 @@ void announce_ready() {
   EM_ASM({
     if (Module.onLoupeReady) Module.onLoupeReady();
   });
+}
+
+void announce_failure(const std::string& message) {
+  std::fprintf(stderr, "loupe: %s\n", message.c_str());
+  EM_ASM({ if (Module.onLoupeFailed) Module.onLoupeFailed(UTF8ToString($0)); }, message.c_str());
 }
 
 std::string copy_to_clipboard(const std::string& text) {

@@ -797,6 +797,24 @@ describe('Loupe web page', () => {
     assert.equal(opened.documents, 1);
   });
 
+  test('a browser that cannot draw with WebGL 2 is told so, and loupe.ready rejects', async () => {
+    const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-no-webgl-'));
+    const withoutWebGL = await chromium.launchPersistentContext(directory, {
+      executablePath: '/usr/bin/chromium', headless: true, args: [...chromiumArguments, '--disable-3d-apis'],
+    });
+    try {
+      const other = withoutWebGL.pages()[0] ?? await withoutWebGL.newPage();
+      await other.goto(`${origin}/`);
+      const outcome = await other.evaluate(() => window.loupe.ready.then(() => 'ready', (error) => `rejected: ${error.message}`));
+      assert.match(outcome, /^rejected: could not create a window/);
+      assert.equal(await other.evaluate(() => document.getElementById('failure').hidden), false);
+      assert.match(await other.locator('#failure-text').textContent(), /cannot draw with WebGL 2/);
+    } finally {
+      await withoutWebGL.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
   test('no console errors, page errors, failed or foreign requests', () => {
     assert.deepEqual(problems, []);
   });
