@@ -135,22 +135,38 @@
   }
   // The shipped corpus as it arrives: kept as the pieces the network delivered until the module
   // runs (intoModule), then put piece by piece into a buffer of the announced length in the
-  // module's memory, so that a large corpus is in place when its last byte arrives instead of
-  // being copied there after.
+  // module's memory, where the explorer reads a binary bundle as it comes (loupe_bundle_arrived):
+  // little is left to do when its last byte arrives.
   function receiveCorpus(url, onProgress) {
     let expected = 0;  // the announced length (0: unknown, or compressed on the way)
     let pointer = 0;   // the buffer in the module's memory, once it runs
     let written = 0;
     let pieces = [];   // what is not in that buffer, in order
-    const put = (piece) => {
+    let wanted = false;  // the module runs: a buffer is wanted once the length is known
+    const allocate = () => {
+      pointer = Module._malloc(expected);
+      const early = pieces;
+      pieces = [];
+      for (const piece of early) copy(piece);
+      if (pointer && written) Module._loupe_bundle_arrived(pointer, expected, written);
+    };
+    const copy = (piece) => {
       if (pointer && pieces.length === 0 && written + piece.length <= expected) {
         Module.HEAPU8.set(piece, pointer + written);
         written += piece.length;
-      } else {
-        pieces.push(piece);
+        return true;
       }
+      pieces.push(piece);
+      return false;
     };
-    const arrived = downloadOffThread(url, onProgress, { expect: (length) => { expected = length; }, take: put });
+    const put = (piece) => {
+      if (copy(piece)) Module._loupe_bundle_arrived(pointer, expected, written);
+    };
+    const expect = (length) => {
+      expected = length;
+      if (wanted && expected && !pointer) allocate();
+    };
+    const arrived = downloadOffThread(url, onProgress, { expect, take: put });
     return {
       arrived,
       bytes: () => written + pieces.reduce((sum, piece) => sum + piece.length, 0),
@@ -158,11 +174,8 @@
         pieces = [];
       },
       intoModule() {
-        if (!expected || pointer) return;
-        pointer = Module._malloc(expected);
-        const early = pieces;
-        pieces = [];
-        for (const piece of early) put(piece);
+        wanted = true;
+        if (expected && !pointer) allocate();
       },
       // Once all has arrived: `call(pointer, length)` on the whole corpus in the module's memory,
       // which is freed after (the corpus is then only in the explorer).

@@ -121,11 +121,23 @@ auto field(const Place& place, const char* name) {
 
 class BinaryReader {
  public:
-  explicit BinaryReader(std::string_view bytes) : bytes_(bytes) {}
+  // `check_checksum` false: the caller checks it (BinaryBundleStream, as the bytes arrive).
+  explicit BinaryReader(std::string_view bytes, bool check_checksum = true) : bytes_(bytes), check_checksum_(check_checksum) {}
 
   Corpus read() {
+    read_layout();
+    Corpus corpus = read_records();
+    read_index(corpus);
+    return corpus;
+  }
+
+  // The header and the section table (only their bytes are read).
+  void read_layout() {
     read_header();
     read_section_table();
+  }
+  // Everything but the index (after read_layout; only the other sections' bytes are read).
+  Corpus read_records() const {
     Corpus corpus;
     const char* meta = record(kCorpusSection, 0);
     corpus.name = string_at(meta, named("corpus.name"));
@@ -135,9 +147,9 @@ class BinaryReader {
     read_entities(corpus);
     read_quotes(corpus);
     read_money(corpus);
-    read_index(corpus);
     return corpus;
   }
+  const Section& section(std::uint32_t id) const { return sections_[id]; }
 
  private:
   void read_header() {
@@ -160,7 +172,7 @@ class BinaryReader {
                                 ": the header says " + std::to_string(declared_size) + " bytes, found " + std::to_string(bytes_.size())};
     }
     const std::uint64_t checksum = u64_at(bytes_.data() + 24);
-    if (checksum != binary_bundle_checksum(bytes_.substr(kBinaryBundleHeaderSize))) {
+    if (check_checksum_ && checksum != binary_bundle_checksum(bytes_.substr(kBinaryBundleHeaderSize))) {
       throw InvalidBinaryBundle{"binary bundle: checksum mismatch (the file is damaged)"};
     }
     if (u64_at(bytes_.data() + 32) != 0) throw InvalidBinaryBundle{"binary bundle: header: reserved bytes are not zero"};
@@ -408,6 +420,7 @@ class BinaryReader {
   }
 
   std::string_view bytes_;
+  bool check_checksum_ = true;
   std::uint32_t section_count_ = 0;
   std::array<Section, kSectionCount + 1> sections_{};
 };
@@ -564,35 +577,149 @@ class BinaryWriter {
   std::array<std::string, kSectionCount + 1> sections_;
 };
 
+// The checksum over bytes that come in parts: 32-byte blocks in four independent lanes (one lane's
+// multiplications wait on each other: four at once go about four times as fast), then the tail,
+// then the lanes folded together.
+class BundleChecksum {
+ public:
+  explicit BundleChecksum(std::uint64_t length) : lanes_{0x243F6A8885A308D3ULL ^ length, 0x13198A2E03707344ULL, 0xA4093822299F31D0ULL, 0x082EFA98EC4E6C89ULL} {}
+
+  // Takes whole 32-byte blocks (the rest of `bytes` is left); returns how many bytes it took.
+  std::size_t add_blocks(std::string_view bytes) {
+    std::uint64_t lane0 = lanes_[0], lane1 = lanes_[1], lane2 = lanes_[2], lane3 = lanes_[3];
+    std::size_t i = 0;
+    for (; i + 32 <= bytes.size(); i += 32) {
+      const char* block = bytes.data() + i;
+      lane0 = mix(lane0, load_little_endian<std::uint64_t>(block));
+      lane1 = mix(lane1, load_little_endian<std::uint64_t>(block + 8));
+      lane2 = mix(lane2, load_little_endian<std::uint64_t>(block + 16));
+      lane3 = mix(lane3, load_little_endian<std::uint64_t>(block + 24));
+    }
+    lanes_ = {lane0, lane1, lane2, lane3};
+    return i;
+  }
+  // The checksum, given the bytes after the last whole block (fewer than 32).
+  std::uint64_t finish(std::string_view tail) const {
+    std::uint64_t hash = lanes_[0];
+    std::size_t i = 0;
+    for (; i + 8 <= tail.size(); i += 8) hash = mix(hash, load_little_endian<std::uint64_t>(tail.data() + i));
+    if (i < tail.size()) {
+      char last[8] = {};
+      std::memcpy(last, tail.data() + i, tail.size() - i);
+      hash = mix(hash, load_little_endian<std::uint64_t>(last));
+    }
+    for (std::size_t lane = 1; lane < 4; ++lane) hash = mix(hash, lanes_[lane]);
+    return hash;
+  }
+
+ private:
+  static std::uint64_t mix(std::uint64_t hash, std::uint64_t word) {
+    hash = (hash ^ word) * 0x9E3779B97F4A7C15ULL;
+    return hash ^ (hash >> 29);
+  }
+  std::array<std::uint64_t, 4> lanes_;
+};
+
 }  // namespace
 
 std::uint64_t binary_bundle_checksum(std::string_view bytes) {
-  // Four independent lanes over 32-byte blocks (one lane's multiplications wait on each other:
-  // four at once go about four times as fast), then the tail, then the lanes folded together.
-  constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
-  auto mix = [](std::uint64_t hash, std::uint64_t word) {
-    hash = (hash ^ word) * kMultiplier;
-    return hash ^ (hash >> 29);
-  };
-  std::uint64_t lane0 = 0x243F6A8885A308D3ULL ^ bytes.size(), lane1 = 0x13198A2E03707344ULL, lane2 = 0xA4093822299F31D0ULL,
-                lane3 = 0x082EFA98EC4E6C89ULL;
-  std::size_t i = 0;
-  for (; i + 32 <= bytes.size(); i += 32) {
-    const char* block = bytes.data() + i;
-    lane0 = mix(lane0, load_little_endian<std::uint64_t>(block));
-    lane1 = mix(lane1, load_little_endian<std::uint64_t>(block + 8));
-    lane2 = mix(lane2, load_little_endian<std::uint64_t>(block + 16));
-    lane3 = mix(lane3, load_little_endian<std::uint64_t>(block + 24));
+  BundleChecksum checksum(bytes.size());
+  return checksum.finish(bytes.substr(checksum.add_blocks(bytes)));
+}
+
+// [SECTION] Reading while the bytes arrive ----------------------------------------------------------
+// The checksum as blocks arrive; the records once every section but the index is in; the index
+// part by part (IndexDecoder). Anything out of place, or a layout where the index is not last,
+// leaves the work to finish(), which then reads the whole file as read_binary_bundle did.
+struct BinaryBundleStream::State {
+  explicit State(std::string_view buffer)
+      : bytes(buffer), checksum(buffer.size() > kBinaryBundleHeaderSize ? buffer.size() - kBinaryBundleHeaderSize : 0) {}
+
+  void take(std::size_t arrived) {
+    arrived = std::min(arrived, bytes.size());
+    if (arrived > kBinaryBundleHeaderSize) checksummed += checksum.add_blocks(bytes.substr(kBinaryBundleHeaderSize + checksummed, arrived - kBinaryBundleHeaderSize - checksummed));
+    if (given_up) return;
+    try {
+      if (!reader && arrived >= kBinaryBundleHeaderSize) {
+        const std::uint64_t table_end = kBinaryBundleHeaderSize + std::uint64_t{u32_at(bytes.data() + 12)} * kSectionEntrySize;
+        if (arrived < table_end) return;
+        reader.emplace(bytes, /*check_checksum=*/false);
+        reader->read_layout();
+        for (std::uint32_t id = 1; id <= kSectionCount; ++id) {
+          const Section& section = reader->section(id);
+          if (section.present && id != kIndex) records_end = std::max(records_end, section.offset + section.length);
+        }
+        const Section& index = reader->section(kIndex);
+        if (index.present && index.offset < records_end) return give_up();  // (a writer of ours puts it last)
+      }
+      if (reader && !corpus && arrived >= records_end) corpus = reader->read_records();
+      if (corpus && !index_looked_at) {
+        const Section& index = reader->section(kIndex);
+        if (!index.present) {
+          index_looked_at = true;
+        } else if (arrived >= index.offset + 4) {
+          index_looked_at = true;
+          if (index.length >= 4 && u32_at(index.data) == search::Index::kStoredVersion) {
+            decoder.emplace(std::string_view(index.data + 4, static_cast<std::size_t>(index.length - 4)), *corpus);
+          }
+        }
+      }
+      if (decoder) {
+        const Section& index = reader->section(kIndex);
+        const std::uint64_t index_arrived = std::min<std::uint64_t>(arrived, index.offset + index.length) - (index.offset + 4);
+        if (!decoder->decode_arrived(static_cast<std::size_t>(index_arrived))) give_up();
+      }
+    } catch (const InvalidBinaryBundle&) {
+      give_up();
+    }
   }
-  std::uint64_t hash = lane0;
-  for (; i + 8 <= bytes.size(); i += 8) hash = mix(hash, load_little_endian<std::uint64_t>(bytes.data() + i));
-  if (i < bytes.size()) {
-    char last[8] = {};
-    std::memcpy(last, bytes.data() + i, bytes.size() - i);
-    hash = mix(hash, load_little_endian<std::uint64_t>(last));
+
+  void give_up() {
+    given_up = true;
+    decoder.reset();
+    corpus.reset();
   }
-  for (const std::uint64_t lane : {lane1, lane2, lane3}) hash = mix(hash, lane);
-  return hash;
+
+  // All bytes are in: the corpus, or nothing when the whole file must be read again (for the
+  // reason, or because the work could not be done as the bytes came).
+  std::optional<Corpus> finish() {
+    take(bytes.size());
+    if (given_up || !corpus || !index_looked_at) return std::nullopt;
+    if (u64_at(bytes.data() + 24) != checksum.finish(bytes.substr(kBinaryBundleHeaderSize + checksummed))) return std::nullopt;
+    if (decoder) {
+      std::string error;
+      std::optional<search::Index> index = decoder->finish(error);
+      if (!index) return std::nullopt;
+      corpus->stored_index = std::make_shared<search::Index>(std::move(*index));
+    }
+    return std::move(*corpus);
+  }
+
+  std::string_view bytes;
+  BundleChecksum checksum;
+  std::size_t checksummed = 0;  // bytes after the header taken by the checksum
+  bool given_up = false;
+  std::optional<BinaryReader> reader;
+  std::uint64_t records_end = 0;
+  std::optional<Corpus> corpus;
+  bool index_looked_at = false;
+  std::optional<search::IndexDecoder> decoder;
+};
+
+BinaryBundleStream::BinaryBundleStream(std::string_view buffer) : state_(std::make_unique<State>(buffer)) {}
+BinaryBundleStream::~BinaryBundleStream() = default;
+
+void BinaryBundleStream::arrived(std::size_t bytes) { state_->take(bytes); }
+
+bool BinaryBundleStream::keeping_up() const { return !state_->given_up; }
+
+BundleReadResult BinaryBundleStream::finish() {
+  if (std::optional<Corpus> corpus = state_->finish()) {
+    BundleReadResult result;
+    result.corpus = std::move(*corpus);
+    return result;
+  }
+  return read_binary_bundle(state_->bytes);
 }
 
 BinaryBundleWriteResult write_binary_bundle(const Corpus& corpus) {

@@ -44,6 +44,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -66,6 +67,26 @@ BinaryBundleWriteResult write_binary_bundle(const Corpus& corpus);
 
 // Reads a binary bundle; the same result as read_bundle: a corpus, or an error naming the place.
 BundleReadResult read_binary_bundle(std::string_view bytes);
+
+// Reads a binary bundle while it arrives (the page's download), so that little is left to do
+// when its last byte is in. `buffer` is the whole file's, filled from the start; arrived(n) says
+// the first n bytes are in and does what they allow: the checksum of whole blocks, the records
+// once every section but the index is in, then the index part by part (search::IndexDecoder).
+// finish() does the rest, with read_binary_bundle's result and message (a file found bad, or laid
+// out with the index before other sections, is read again whole for its message).
+class BinaryBundleStream {
+ public:
+  explicit BinaryBundleStream(std::string_view buffer);
+  ~BinaryBundleStream();
+  void arrived(std::size_t bytes);
+  // Whether everything so far was read as it came (false once finish() must read the whole file).
+  bool keeping_up() const;
+  BundleReadResult finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // True when the bytes start with the binary bundle's magic.
 bool is_binary_bundle(std::string_view bytes);

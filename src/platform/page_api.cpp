@@ -34,14 +34,34 @@ std::optional<loupe::extract::CorpusAnnotator> files_annotator;
 // The extraction's model and rates, loaded on demand (only for a reader's own files).
 std::optional<loupe::extract::EntityTagger> entity_tagger;
 loupe::extract::RateTable rate_table;
+// The shipped corpus while it downloads into one buffer (loupe_bundle_arrived), when it is a
+// binary bundle: read as it comes, finished by loupe_load_bundle on that buffer.
+std::unique_ptr<loupe::BinaryBundleStream> arriving_bundle;
+std::string_view arriving_buffer;
 }
 
 extern "C" {
 
+// A bundle arriving into a buffer of `size` bytes: the first `arrived` are in. A binary bundle is
+// read as it comes (core BinaryBundleStream); loupe_load_bundle on the same buffer finishes it.
+void loupe_bundle_arrived(const char* buffer, int size, int arrived) {
+  const std::string_view whole(buffer, static_cast<std::size_t>(size));
+  if (!arriving_bundle || arriving_buffer.data() != whole.data() || arriving_buffer.size() != whole.size()) {
+    if (arrived < 1 || !loupe::is_binary_bundle(whole.substr(0, static_cast<std::size_t>(std::min(arrived, 8))))) return;
+    arriving_bundle = std::make_unique<loupe::BinaryBundleStream>(whole);
+    arriving_buffer = whole;
+  }
+  arriving_bundle->arrived(static_cast<std::size_t>(arrived));
+}
+
 // Loads a bundle's bytes, JSON or binary (told apart by the first bytes); returns "" on success or
 // the error message.
 const char* loupe_load_bundle(const char* bytes, int length) {
-  loupe::BundleReadResult bundle = loupe::read_any_bundle(std::string_view(bytes, static_cast<std::size_t>(length)));
+  const std::string_view whole(bytes, static_cast<std::size_t>(length));
+  std::unique_ptr<loupe::BinaryBundleStream> stream = std::move(arriving_bundle);
+  const bool arrived_here = stream && arriving_buffer.data() == whole.data() && arriving_buffer.size() == whole.size();
+  arriving_buffer = {};
+  loupe::BundleReadResult bundle = arrived_here ? stream->finish() : loupe::read_any_bundle(whole);
   if (!bundle.corpus) {
     last_result = "the corpus could not be loaded: " + bundle.error;
     return last_result.c_str();

@@ -436,3 +436,55 @@ TEST_CASE("a stored index that does not fit the documents is refused") {
     }
   }
 }
+
+namespace {
+
+// Reads `bytes` as the page does while they download: into a buffer of their size whose bytes
+// past those arrived are 0xFF (a reader that read ahead would see them), `piece` bytes at a time.
+BundleReadResult read_arriving(const std::string& bytes, std::size_t piece, bool* kept_up = nullptr) {
+  std::string buffer(bytes.size(), '\xFF');
+  BinaryBundleStream stream(buffer);
+  for (std::size_t arrived = 0; arrived < bytes.size();) {
+    const std::size_t next = std::min(bytes.size(), arrived + piece);
+    buffer.replace(arrived, next - arrived, bytes, arrived, next - arrived);
+    arrived = next;
+    stream.arrived(arrived);
+  }
+  if (kept_up) *kept_up = stream.keeping_up();
+  return stream.finish();
+}
+
+}  // namespace
+
+TEST_CASE("a binary bundle read while it arrives, in pieces of any size, is the bundle read at once") {
+  const std::string bytes = binary_of(seed_bundle_corpus());
+  for (const std::size_t piece : {1, 13, 256, 4096, 1 << 20}) {
+    bool kept_up = false;
+    BundleReadResult read = read_arriving(bytes, piece, &kept_up);
+    CHECK(kept_up);  // read as it came, not again at the end
+    REQUIRE_MESSAGE(read.corpus.has_value(), read.error);
+    REQUIRE(read.corpus->stored_index != nullptr);
+    CHECK(read.corpus->stored_index->encode() == search::Index::build_from_text(*read.corpus).encode());
+    CHECK(binary_of(*read.corpus) == bytes);
+  }
+}
+
+TEST_CASE("a damaged binary bundle read while it arrives is refused with the message of one read at once") {
+  const std::string bytes = binary_of(hand_made_corpus());
+  std::size_t refused = 0;
+  for (std::size_t at = 0; at < bytes.size(); at += 11) {
+    for (const bool resealed : {false, true}) {  // damaged in transfer, or made so (its checksum right)
+      std::string changed = bytes;
+      changed[at] = static_cast<char>(changed[at] ^ 0x5A);
+      if (resealed && changed.size() > kBinaryBundleHeaderSize) reseal(changed);
+      const BundleReadResult at_once = read_binary_bundle(changed);
+      const BundleReadResult arriving = read_arriving(changed, 97);
+      CHECK(arriving.corpus.has_value() == at_once.corpus.has_value());
+      CHECK(arriving.error == at_once.error);
+      if (at_once.corpus && arriving.corpus) CHECK(binary_of(*arriving.corpus) == binary_of(*at_once.corpus));
+      refused += at_once.corpus ? 0 : 1;
+    }
+  }
+  CHECK(read_arriving(bytes.substr(0, 100), 7).error == read_binary_bundle(bytes.substr(0, 100)).error);
+  CHECK(refused > 100);
+}

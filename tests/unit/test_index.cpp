@@ -2,6 +2,8 @@
 // document's tokens, finding a form, and the stored index's round trip and refusals.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -116,4 +118,57 @@ TEST_CASE("a stored index whose totals do not match its lists is refused") {
     CHECK_FALSE(Index::decode(changed, corpus, error).has_value());
     CHECK(error == "index: postings: the totals do not match the lists");
   }
+}
+
+namespace {
+
+// Decodes `bytes` as a download would bring them: into a buffer of their size whose bytes past
+// those arrived are 0xFF (a decoder that read ahead would see them), `piece` bytes at a time.
+std::optional<Index> decode_arriving(const std::string& bytes, const Corpus& corpus, std::size_t piece, std::string& error) {
+  std::string buffer(bytes.size(), '\xFF');
+  IndexDecoder decoder(buffer, corpus);
+  for (std::size_t arrived = 0; arrived < bytes.size();) {
+    const std::size_t next = std::min(bytes.size(), arrived + piece);
+    buffer.replace(arrived, next - arrived, bytes, arrived, next - arrived);
+    arrived = next;
+    if (!decoder.decode_arrived(arrived)) break;
+  }
+  return decoder.finish(error);
+}
+
+}  // namespace
+
+TEST_CASE("an index decoded while its bytes arrive, in pieces of any size, is the index decoded at once") {
+  const Corpus corpus = test::seed_corpus();
+  const std::string bytes = Index::build_from_text(corpus).encode();
+  for (const std::size_t piece : {1, 7, 64, 1000, 100000}) {
+    std::string error;
+    const std::optional<Index> decoded = decode_arriving(bytes, corpus, piece, error);
+    REQUIRE_MESSAGE(decoded.has_value(), error);
+    CHECK(decoded->encode() == bytes);
+  }
+}
+
+TEST_CASE("a damaged index decoded while it arrives is refused with the message of one decoded at once") {
+  const Corpus corpus = test::seed_corpus();
+  const std::string bytes = Index::build_from_text(corpus).encode();
+  std::size_t refused = 0;
+  for (std::size_t at = 0; at < bytes.size(); at += 37) {
+    std::string changed = bytes;
+    changed[at] = static_cast<char>(changed[at] ^ 0x5A);
+    std::string at_once;
+    std::string arriving;
+    const bool read_at_once = Index::decode(changed, corpus, at_once).has_value();
+    CHECK(decode_arriving(changed, corpus, 501, arriving).has_value() == read_at_once);
+    CHECK(arriving == at_once);
+    refused += read_at_once ? 0 : 1;
+  }
+  // Cut short: refused both ways alike.
+  std::string at_once;
+  std::string arriving;
+  const std::string cut = bytes.substr(0, bytes.size() / 2);
+  CHECK_FALSE(Index::decode(cut, corpus, at_once).has_value());
+  CHECK_FALSE(decode_arriving(cut, corpus, 333, arriving).has_value());
+  CHECK(arriving == at_once);
+  CHECK(refused > 10);
 }

@@ -122,20 +122,41 @@ void Index::index_text(const Corpus& corpus) {
     list = GrowingPostings();
   }
 
-  // Stems, once per distinct form.
+  // Stems, once per distinct form, numbered in alphabetical order.
   text::Stemmer stemmer;
+  std::unordered_map<std::string, StemId> first_numbers;
   stem_of_term_.resize(terms_.size());
   for (TermId term = 0; term < terms_.size(); ++term) {
-    const std::string stem = stemmer.stem(terms_[term]);
-    auto [found, inserted] = stem_ids_.try_emplace(stem, static_cast<StemId>(forms_of_stem_.size()));
-    if (inserted) forms_of_stem_.emplace_back();
+    auto [found, inserted] = first_numbers.try_emplace(stemmer.stem(terms_[term]), static_cast<StemId>(stems_.size()));
+    if (inserted) stems_.push_back(found->first);
     stem_of_term_[term] = found->second;
-    forms_of_stem_[found->second].push_back(term);
   }
+  std::vector<StemId> order(stems_.size());
+  for (StemId stem = 0; stem < order.size(); ++stem) order[stem] = stem;
+  std::sort(order.begin(), order.end(), [&](StemId a, StemId b) { return stems_[a] < stems_[b]; });
+  std::vector<StemId> place(stems_.size());
+  std::vector<std::string> sorted(stems_.size());
+  for (StemId at = 0; at < order.size(); ++at) {
+    place[order[at]] = at;
+    sorted[at] = std::move(stems_[order[at]]);
+  }
+  stems_ = std::move(sorted);
+  for (StemId& stem : stem_of_term_) stem = place[stem];
+  group_forms_by_stem();
 
   terms_in_order_.resize(terms_.size());
   for (TermId term = 0; term < terms_.size(); ++term) terms_in_order_[term] = term;
   std::sort(terms_in_order_.begin(), terms_in_order_.end(), [&](TermId a, TermId b) { return terms_[a] < terms_[b]; });
+}
+
+// The forms of each stem, in the order of their ids, from stem_of_term_.
+void Index::group_forms_by_stem() {
+  stem_form_starts_.assign(stems_.size() + 1, 0);
+  for (const StemId stem : stem_of_term_) ++stem_form_starts_[stem + 1];
+  for (std::size_t s = 0; s < stems_.size(); ++s) stem_form_starts_[s + 1] += stem_form_starts_[s];
+  stem_forms_.resize(stem_of_term_.size());
+  std::vector<std::size_t> next(stem_form_starts_.begin(), stem_form_starts_.end() - 1);
+  for (TermId term = 0; term < stem_of_term_.size(); ++term) stem_forms_[next[stem_of_term_[term]]++] = term;
 }
 
 void Index::index_records(const Corpus& corpus) {
@@ -175,16 +196,6 @@ void Index::index_records(const Corpus& corpus) {
 //   documents:  tokens and sentences in all, then per document: title tokens, then per token:
 //               start delta from the previous token's end, length, term; the same for the text;
 //               sentences, then per sentence: start delta from the previous one's end, length
-namespace {
-
-void put_number(std::string& out, std::uint64_t value) {
-  while (value >= 0x80) {
-    out.push_back(static_cast<char>((value & 0x7F) | 0x80));
-    value >>= 7;
-  }
-  out.push_back(static_cast<char>(value));
-}
-
 // Reads the stored index's numbers. No exceptions on this path: the page's WebAssembly handles C++
 // exceptions through JavaScript, and a call that may throw inside a try block cost as much as the
 // decoding itself. The first problem is kept, every read after it gives 0 (so loops end), and the
@@ -192,10 +203,24 @@ void put_number(std::string& out, std::uint64_t value) {
 class IndexReader {
  public:
   explicit IndexReader(std::string_view bytes) noexcept
-      : at_(reinterpret_cast<const unsigned char*>(bytes.data())), end_(at_ + bytes.size()) {}
+      : begin_(reinterpret_cast<const unsigned char*>(bytes.data())), at_(begin_), end_(begin_ + bytes.size()) {}
 
   std::uint64_t number(const char* what) noexcept {
-    if (at_ != end_ && *at_ < 0x80) [[likely]] return *at_++;  // most numbers are one byte: inlined
+    // Most numbers take one or two bytes (a term id takes two): those are read inline.
+    if (end_ - at_ >= 2) [[likely]] {
+      const unsigned first = at_[0];
+      if (first < 0x80) {
+        ++at_;
+        return first;
+      }
+      const unsigned second = at_[1];
+      if (second < 0x80) {
+        at_ += 2;
+        return (first & 0x7Fu) | (second << 7);
+      }
+    } else if (at_ != end_ && *at_ < 0x80) {
+      return *at_++;
+    }
     return longer_number(what);
   }
   [[gnu::noinline]] std::uint64_t longer_number(const char* what) noexcept {
@@ -238,13 +263,25 @@ class IndexReader {
   bool failed() const noexcept { return what_ != nullptr; }
   std::string message() const { return std::string(what_) + ": " + problem_; }
   bool done() const noexcept { return at_ == end_; }
+  std::size_t used() const noexcept { return static_cast<std::size_t>(at_ - begin_); }
 
  private:
+  const unsigned char* begin_;
   const unsigned char* at_;
   const unsigned char* end_;
   const char* what_ = nullptr;
   const char* problem_ = nullptr;
 };
+
+namespace {
+
+void put_number(std::string& out, std::uint64_t value) {
+  while (value >= 0x80) {
+    out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+    value >>= 7;
+  }
+  out.push_back(static_cast<char>(value));
+}
 
 // Tokens (or sentences) of one field: start delta from the previous end, length; checked to lie in
 // order inside a field of `length` bytes.
@@ -275,12 +312,10 @@ std::string Index::encode() const {
     put_number(out, term.size());
     out += term;
   }
-  std::vector<const std::string*> stems(forms_of_stem_.size());
-  for (const auto& [stem, id] : stem_ids_) stems[id] = &stem;
-  put_number(out, stems.size());
-  for (const std::string* stem : stems) {
-    put_number(out, stem->size());
-    out += *stem;
+  put_number(out, stems_.size());
+  for (const std::string& stem : stems_) {
+    put_number(out, stem.size());
+    out += stem;
   }
   for (const StemId stem : stem_of_term_) put_number(out, stem);
   for (const TermId term : terms_in_order_) put_number(out, term);
@@ -324,13 +359,151 @@ std::string Index::encode() const {
   return out;
 }
 
+// [SECTION] Decoding, whole or while the bytes arrive -------------------------------------------------
+namespace {
+
+// Finds where a part of the encoding ends without checking it, or that it has not all arrived:
+// each method is false when the bytes end first.
+class Skimmer {
+ public:
+  explicit Skimmer(std::string_view arrived) noexcept
+      : at_(reinterpret_cast<const unsigned char*>(arrived.data())), end_(at_ + arrived.size()) {}
+  bool number(std::uint64_t& value) noexcept {
+    value = 0;
+    for (unsigned shift = 0; at_ != end_; shift += 7) {
+      const unsigned char byte = *at_++;
+      if (shift < 64) value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return true;
+    }
+    return false;
+  }
+  bool skip_numbers(std::uint64_t count) noexcept {
+    for (; count > 0; --count) {
+      while (at_ != end_ && (*at_ & 0x80) != 0) ++at_;
+      if (at_ == end_) return false;
+      ++at_;
+    }
+    return true;
+  }
+  bool skip_texts(std::uint64_t count) noexcept {
+    std::uint64_t length = 0;
+    for (; count > 0; --count) {
+      if (!number(length) || length > static_cast<std::uint64_t>(end_ - at_)) return false;
+      at_ += length;
+    }
+    return true;
+  }
+  std::size_t used(std::string_view arrived) const noexcept { return static_cast<std::size_t>(at_ - reinterpret_cast<const unsigned char*>(arrived.data())); }
+
+ private:
+  const unsigned char* at_;
+  const unsigned char* end_;
+};
+
+}  // namespace
+
+IndexDecoder::IndexDecoder(std::string_view bytes, const Corpus& corpus) : bytes_(bytes), corpus_(corpus) {}
+IndexDecoder::~IndexDecoder() = default;
+
 std::optional<Index> Index::decode(std::string_view bytes, const Corpus& corpus, std::string& error) {
-  Index index;
-  IndexReader reader(bytes);
-  auto refuse = [&](const std::string& message) {
-    error = "index: " + message;
+  IndexDecoder decoder(bytes, corpus);
+  return decoder.finish(error);
+}
+
+// The next part's length if all of it is in `arrived` (from the end of the parts decoded).
+std::optional<std::size_t> IndexDecoder::whole_part(std::string_view arrived) const {
+  Skimmer skim(arrived);
+  std::uint64_t count = 0;
+  std::uint64_t other = 0;
+  bool whole = false;
+  switch (part_) {
+    case Part::Vocabulary:  // terms, stems, each term's stem, the order, the postings' totals
+      whole = skim.number(count) && skim.skip_texts(count) && skim.number(other) && skim.skip_texts(other) && skim.skip_numbers(count) &&
+              skim.skip_numbers(count) && skim.skip_numbers(2);
+      break;
+    case Part::Postings: {  // one term's
+      whole = skim.number(count) && skim.skip_numbers(1);
+      for (std::uint64_t e = 0; whole && e < count; ++e) {
+        std::uint64_t title = 0;
+        std::uint64_t body = 0;
+        whole = skim.skip_numbers(1) && skim.number(title) && skim.number(body) && title <= arrived.size() && body <= arrived.size() &&
+                skim.skip_numbers(title + body);
+      }
+      break;
+    }
+    case Part::DocumentTotals:
+      whole = skim.skip_numbers(2);
+      break;
+    case Part::Documents:  // one document's title tokens, text tokens and sentences
+      whole = skim.number(count) && count <= arrived.size() && skim.skip_numbers(3 * count) && skim.number(count) && count <= arrived.size() &&
+              skim.skip_numbers(3 * count) && skim.number(count) && count <= arrived.size() && skim.skip_numbers(2 * count);
+      break;
+    case Part::End:
+      whole = true;
+      break;
+  }
+  if (!whole) return std::nullopt;
+  return skim.used(arrived);
+}
+
+bool IndexDecoder::decode_arrived(std::size_t arrived) {
+  decode_parts(std::min(arrived, bytes_.size()), /*final=*/false);
+  return error_.empty();
+}
+
+std::optional<Index> IndexDecoder::finish(std::string& error) {
+  decode_parts(bytes_.size(), /*final=*/true);
+  if (!error_.empty()) {
+    error = "index: " + error_;
     return std::nullopt;
-  };
+  }
+  return std::move(index_);
+}
+
+// Decodes part after part while they are whole in the first `arrived` bytes; `final`: all bytes
+// are in, and a part that does not fit gets the reader's message.
+void IndexDecoder::decode_parts(std::size_t arrived, bool final) {
+  while (error_.empty() && part_ != Part::End) {
+    if (!final && !whole_part(bytes_.substr(offset_, arrived - offset_))) return;
+    IndexReader reader(bytes_.substr(offset_));
+    bool decoded = false;
+    switch (part_) {
+      case Part::Vocabulary:
+        decoded = decode_vocabulary(reader);
+        part_ = index_.terms_.empty() ? Part::DocumentTotals : Part::Postings;
+        break;
+      case Part::Postings:
+        decoded = decode_postings(reader);
+        if (++next_ == index_.terms_.size()) part_ = Part::DocumentTotals;
+        break;
+      case Part::DocumentTotals:
+        decoded = decode_document_totals(reader);
+        next_ = 0;
+        part_ = corpus_.documents.empty() ? Part::End : Part::Documents;
+        break;
+      case Part::Documents:
+        decoded = decode_document(reader, next_);
+        if (++next_ == corpus_.documents.size()) part_ = Part::End;
+        break;
+      case Part::End:
+        break;
+    }
+    if (!decoded) {
+      if (error_.empty()) error_ = reader.message();
+      return;
+    }
+    offset_ += reader.used();
+  }
+  if (error_.empty() && part_ == Part::End && final) check_end();
+}
+
+bool IndexDecoder::refuse(std::string message) {
+  error_ = std::move(message);
+  return false;
+}
+
+bool IndexDecoder::decode_vocabulary(IndexReader& reader) {
+  Index& index = index_;
   const std::size_t term_count = reader.count("terms");
   index.terms_.reserve(term_count);
   for (std::size_t t = 0; t < term_count && !reader.failed(); ++t) {
@@ -340,24 +513,25 @@ std::optional<Index> Index::decode(std::string_view bytes, const Corpus& corpus,
     index.terms_.push_back(std::move(term));
   }
   const std::size_t stem_count = reader.count("stems");
+  index.stems_.reserve(stem_count);
   for (std::size_t s = 0; s < stem_count && !reader.failed(); ++s) {
     std::string stem = reader.text("stems");
     if (reader.failed()) break;
-    if (!index.stem_ids_.emplace(std::move(stem), static_cast<StemId>(s)).second) return refuse("stems: a stem twice");
+    if (s > 0 && !(index.stems_.back() < stem)) return refuse("stems: not in alphabetical order, or a stem twice");
+    index.stems_.push_back(std::move(stem));
   }
-  if (reader.failed()) return refuse(reader.message());
-  index.forms_of_stem_.resize(stem_count);
+  if (reader.failed()) return false;
   index.stem_of_term_.resize(term_count);
   for (TermId t = 0; t < term_count; ++t) {
     index.stem_of_term_[t] = reader.below(stem_count, "the stem of a term");
-    if (reader.failed()) return refuse(reader.message());
-    index.forms_of_stem_[index.stem_of_term_[t]].push_back(t);
+    if (reader.failed()) return false;
   }
+  index.group_forms_by_stem();
   index.terms_in_order_.resize(term_count);
   std::vector<bool> placed(term_count, false);
   for (std::size_t place = 0; place < term_count; ++place) {
     const TermId term = reader.below(term_count, "term order");
-    if (reader.failed()) return refuse(reader.message());
+    if (reader.failed()) return false;
     if (placed[term]) return refuse("term order: a term twice");
     placed[term] = true;
     index.terms_in_order_[place] = term;
@@ -367,91 +541,105 @@ std::optional<Index> Index::decode(std::string_view bytes, const Corpus& corpus,
                                                                                         : "term order: not alphabetical");
     }
   }
-
-  const std::uint64_t document_count = corpus.documents.size();
   // The flat arrays, reserved for the stored totals (each item takes a byte at least: a total
   // cannot ask for more than the bytes left) and checked against them at the end.
-  const std::size_t total_entries = reader.count("postings: entries in all");
-  const std::size_t total_positions = reader.count("postings: positions in all");
-  if (reader.failed()) return refuse(reader.message());
+  total_entries_ = reader.count("postings: entries in all");
+  total_positions_ = reader.count("postings: positions in all");
+  if (reader.failed()) return false;
   index.entry_starts_.reserve(term_count + 1);
   index.position_starts_.reserve(term_count + 1);
-  index.entry_documents_.reserve(total_entries);
-  index.entry_title_counts_.reserve(total_entries);
-  index.entry_body_counts_.reserve(total_entries);
-  index.entry_position_starts_.reserve(total_entries);
-  index.positions_.reserve(total_positions);
-  for (TermId term = 0; term < term_count; ++term) {
-    const std::size_t entries = reader.count("postings");
-    const std::size_t positions = reader.count("postings");
-    const std::size_t first_position = index.positions_.size();
-    std::uint64_t document = 0;
-    for (std::size_t e = 0; e < entries; ++e) {
-      const std::uint64_t delta = reader.number("postings");
-      const std::size_t title_count = reader.count("postings");
-      const std::size_t body_count = reader.count("postings");
-      if (reader.failed()) break;
-      if (e > 0 && delta == 0) return refuse("postings: a document twice in one list");
-      if (delta >= document_count || document + delta >= document_count) {
-        return refuse("postings: no document number " + std::to_string(document) + " + " + std::to_string(delta));
-      }
-      document += delta;
-      if (title_count + body_count == 0) return refuse("postings: an entry with no occurrence");
-      if (index.positions_.size() - first_position > 0xFFFFFFFFu) return refuse("positions: past 2^32");
-      index.entry_documents_.push_back(static_cast<DocumentId>(document));
-      index.entry_title_counts_.push_back(static_cast<std::uint32_t>(title_count));
-      index.entry_body_counts_.push_back(static_cast<std::uint32_t>(body_count));
-      index.entry_position_starts_.push_back(static_cast<std::uint32_t>(index.positions_.size() - first_position));
-      std::uint64_t position = 0;
-      bool ordered = true;
-      for (std::size_t p = 0; p < title_count + body_count; ++p) {
-        const std::uint64_t step = reader.number("positions");
-        ordered = ordered && (p == 0 || step > 0) && step <= 0xFFFFFFFFu;  // (and no wrapping around)
-        position += step & 0xFFFFFFFFu;
-        index.positions_.push_back(static_cast<std::uint32_t>(position));
-      }
-      if (reader.failed()) break;
-      if (!ordered) return refuse("positions: a position twice");
-      if (position > 0xFFFFFFFFu) return refuse("positions: past 2^32");
+  index.entry_documents_.reserve(total_entries_);
+  index.entry_title_counts_.reserve(total_entries_);
+  index.entry_body_counts_.reserve(total_entries_);
+  index.entry_position_starts_.reserve(total_entries_);
+  index.positions_.reserve(total_positions_);
+  return true;
+}
+
+bool IndexDecoder::decode_postings(IndexReader& reader) {
+  Index& index = index_;
+  const std::uint64_t document_count = corpus_.documents.size();
+  const std::size_t entries = reader.count("postings");
+  const std::size_t positions = reader.count("postings");
+  const std::size_t first_position = index.positions_.size();
+  std::uint64_t document = 0;
+  for (std::size_t e = 0; e < entries; ++e) {
+    const std::uint64_t delta = reader.number("postings");
+    const std::size_t title_count = reader.count("postings");
+    const std::size_t body_count = reader.count("postings");
+    if (reader.failed()) return false;
+    if (e > 0 && delta == 0) return refuse("postings: a document twice in one list");
+    if (delta >= document_count || document + delta >= document_count) {
+      return refuse("postings: no document number " + std::to_string(document) + " + " + std::to_string(delta));
     }
-    if (reader.failed()) return refuse(reader.message());
-    if (index.positions_.size() - first_position != positions) return refuse("postings: a list's positions miscounted");
-    index.entry_starts_.push_back(index.entry_documents_.size());
-    index.position_starts_.push_back(index.positions_.size());
+    document += delta;
+    if (title_count + body_count == 0) return refuse("postings: an entry with no occurrence");
+    if (index.positions_.size() - first_position > 0xFFFFFFFFu) return refuse("positions: past 2^32");
+    index.entry_documents_.push_back(static_cast<DocumentId>(document));
+    index.entry_title_counts_.push_back(static_cast<std::uint32_t>(title_count));
+    index.entry_body_counts_.push_back(static_cast<std::uint32_t>(body_count));
+    index.entry_position_starts_.push_back(static_cast<std::uint32_t>(index.positions_.size() - first_position));
+    std::uint64_t position = 0;
+    bool ordered = true;
+    for (std::size_t p = 0; p < title_count + body_count; ++p) {
+      const std::uint64_t step = reader.number("positions");
+      ordered = ordered && (p == 0 || step > 0) && step <= 0xFFFFFFFFu;  // (and no wrapping around)
+      position += step & 0xFFFFFFFFu;
+      index.positions_.push_back(static_cast<std::uint32_t>(position));
+    }
+    if (reader.failed()) return false;
+    if (!ordered) return refuse("positions: a position twice");
+    if (position > 0xFFFFFFFFu) return refuse("positions: past 2^32");
   }
-  if (index.entry_documents_.size() != total_entries || index.positions_.size() != total_positions) {
+  if (reader.failed()) return false;
+  if (index.positions_.size() - first_position != positions) return refuse("postings: a list's positions miscounted");
+  index.entry_starts_.push_back(index.entry_documents_.size());
+  index.position_starts_.push_back(index.positions_.size());
+  return true;
+}
+
+bool IndexDecoder::decode_document_totals(IndexReader& reader) {
+  Index& index = index_;
+  if (index.entry_documents_.size() != total_entries_ || index.positions_.size() != total_positions_) {
     return refuse("postings: the totals do not match the lists");
   }
+  total_tokens_ = reader.count("tokens in all");
+  total_sentences_ = reader.count("sentences in all");
+  if (reader.failed()) return false;
+  index.tokens_.reserve(total_tokens_);
+  index.sentences_.reserve(total_sentences_);
+  index.token_starts_.reserve(2 * corpus_.documents.size() + 1);
+  index.sentence_starts_.reserve(corpus_.documents.size() + 1);
+  index.stored_lengths_.reserve(corpus_.documents.size());
+  return true;
+}
 
-  const std::size_t total_tokens = reader.count("tokens in all");
-  const std::size_t total_sentences = reader.count("sentences in all");
-  if (reader.failed()) return refuse(reader.message());
-  index.tokens_.reserve(total_tokens);
-  index.sentences_.reserve(total_sentences);
-  index.token_starts_.reserve(2 * corpus.documents.size() + 1);
-  index.sentence_starts_.reserve(corpus.documents.size() + 1);
-  index.stored_lengths_.reserve(corpus.documents.size());
-  for (std::size_t d = 0; d < corpus.documents.size(); ++d) {
-    const Document& document = corpus.documents[d];
-    if (document.title.size() > 0xFFFFFFFFu || document.text.size() > 0xFFFFFFFFu) return refuse("a text past 4 GiB");
-    const auto title_length = static_cast<std::uint32_t>(document.title.size());
-    const auto text_length = static_cast<std::uint32_t>(document.text.size());
-    for (const bool title : {true, false}) {  // (no structured binding: clang 14 cannot capture one)
-      read_spans(reader, title ? title_length : text_length, "tokens", [&](std::uint32_t start, std::uint32_t end) {
-        index.tokens_.push_back({start, end, reader.below(term_count, "the term of a token")});
-      });
-      index.token_starts_.push_back(index.tokens_.size());
-    }
-    read_spans(reader, text_length, "sentences", [&](std::uint32_t start, std::uint32_t end) { index.sentences_.push_back({start, end}); });
-    index.sentence_starts_.push_back(index.sentences_.size());
-    if (reader.failed()) return refuse(reader.message());
-    index.stored_lengths_.emplace_back(title_length, text_length);
+bool IndexDecoder::decode_document(IndexReader& reader, std::size_t d) {
+  Index& index = index_;
+  const std::size_t term_count = index.terms_.size();
+  const Document& document = corpus_.documents[d];
+  if (document.title.size() > 0xFFFFFFFFu || document.text.size() > 0xFFFFFFFFu) return refuse("a text past 4 GiB");
+  const auto title_length = static_cast<std::uint32_t>(document.title.size());
+  const auto text_length = static_cast<std::uint32_t>(document.text.size());
+  for (const bool title : {true, false}) {  // (no structured binding: clang 14 cannot capture one)
+    read_spans(reader, title ? title_length : text_length, "tokens", [&](std::uint32_t start, std::uint32_t end) {
+      index.tokens_.push_back({start, end, reader.below(term_count, "the term of a token")});
+    });
+    index.token_starts_.push_back(index.tokens_.size());
   }
-  if (!reader.done()) return refuse("bytes left over after the last document");
-  if (index.tokens_.size() != total_tokens || index.sentences_.size() != total_sentences) {
-    return refuse("documents: the totals do not match the tokens and sentences");
+  read_spans(reader, text_length, "sentences", [&](std::uint32_t start, std::uint32_t end) { index.sentences_.push_back({start, end}); });
+  index.sentence_starts_.push_back(index.sentences_.size());
+  if (reader.failed()) return false;
+  index.stored_lengths_.emplace_back(title_length, text_length);
+  return true;
+}
+
+void IndexDecoder::check_end() {
+  if (offset_ != bytes_.size()) {
+    refuse("bytes left over after the last document");
+  } else if (index_.tokens_.size() != total_tokens_ || index_.sentences_.size() != total_sentences_) {
+    refuse("documents: the totals do not match the tokens and sentences");
   }
-  return index;
 }
 
 bool Index::stored_for(const Corpus& corpus) const {
@@ -492,9 +680,13 @@ bool Index::find_term(std::string_view folded, TermId& id) const {
 
 std::vector<TermId> Index::forms_with_stem_of(std::string_view folded) const {
   text::Stemmer stemmer;
-  const auto found = stem_ids_.find(std::string_view(stemmer.stem(folded)));
+  const std::string stem = stemmer.stem(folded);
+  const auto found = std::lower_bound(stems_.begin(), stems_.end(), stem);
   std::vector<TermId> forms;
-  if (found != stem_ids_.end()) forms = forms_of_stem_[found->second];
+  if (found != stems_.end() && *found == stem) {
+    const auto id = static_cast<std::size_t>(found - stems_.begin());
+    forms.assign(stem_forms_.begin() + static_cast<std::ptrdiff_t>(stem_form_starts_[id]), stem_forms_.begin() + static_cast<std::ptrdiff_t>(stem_form_starts_[id + 1]));
+  }
   // A form the stemmer maps elsewhere still matches itself.
   TermId exact = 0;
   if (find_term(folded, exact) && std::find(forms.begin(), forms.end(), exact) == forms.end()) forms.push_back(exact);
@@ -519,8 +711,8 @@ double Index::weighted_length(DocumentId document) const {
 std::size_t Index::memory_bytes() const {
   std::size_t bytes = 0;
   for (const std::string& term : terms_) bytes += sizeof(std::string) + term.capacity() + 2 * sizeof(TermId);
-  for (const auto& [stem, id] : stem_ids_) bytes += sizeof(std::string) + stem.capacity() + sizeof(StemId) + 16;
-  for (const auto& forms : forms_of_stem_) bytes += sizeof(forms) + forms.capacity() * sizeof(TermId);
+  for (const std::string& stem : stems_) bytes += sizeof(std::string) + stem.capacity();
+  bytes += stem_form_starts_.capacity() * sizeof(std::size_t) + stem_forms_.capacity() * sizeof(TermId);
   bytes += terms_in_order_.capacity() * sizeof(TermId) + stem_of_term_.capacity() * sizeof(StemId);
   bytes += (entry_starts_.capacity() + position_starts_.capacity() + token_starts_.capacity() + sentence_starts_.capacity()) * sizeof(std::size_t);
   bytes += (entry_documents_.capacity() + entry_title_counts_.capacity() + entry_body_counts_.capacity() + entry_position_starts_.capacity() +

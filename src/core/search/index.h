@@ -43,6 +43,8 @@ struct Postings {
 };
 
 // A document's tokens and sentences: a view into the index's arrays, valid while the index lives.
+class IndexReader;  // (index.cpp)
+
 struct DocumentTokens {
   std::span<const IndexedToken> title;
   std::span<const IndexedToken> body;
@@ -74,7 +76,8 @@ class Index {
   // be the one of these texts (a hostile one can give wrong results, never undefined behaviour).
   // kStoredVersion changes whenever the tokenizer, the folding or the stemmer does: a stored index
   // of another version is not read (the text is indexed again).
-  static constexpr std::uint32_t kStoredVersion = 2;  // 2: totals before the postings and the documents
+  // (2: totals before the postings and the documents; 3: stems in alphabetical order)
+  static constexpr std::uint32_t kStoredVersion = 3;
   std::string encode() const;
   static std::optional<Index> decode(std::string_view bytes, const Corpus& corpus, std::string& error);
   // Whether this stored index is one of this corpus's texts as they are now (same number of
@@ -114,13 +117,18 @@ class Index {
   std::size_t memory_bytes() const;
 
  private:
+  friend class IndexDecoder;
+
   void index_text(const Corpus& corpus);
   void index_records(const Corpus& corpus);  // entities, quotes, amounts; the average length
 
   std::vector<std::string> terms_;
+  std::vector<std::string> stems_;  // in alphabetical order: a stem's id is its place
   std::vector<StemId> stem_of_term_;
-  std::unordered_map<std::string, StemId, StringHash, std::equal_to<>> stem_ids_;
-  std::vector<std::vector<TermId>> forms_of_stem_;
+  // The forms of each stem, stem after stem: stem s's are [stem_form_starts_[s], stem_form_starts_[s + 1]).
+  std::vector<std::size_t> stem_form_starts_{0};
+  std::vector<TermId> stem_forms_;
+  void group_forms_by_stem();
   std::vector<TermId> terms_in_order_;  // also how a form is found (binary search)
   // Postings, term after term in one set of arrays (no allocation per term): term t's entries
   // (one per document it occurs in) are [entry_starts_[t], entry_starts_[t + 1]), its positions
@@ -145,6 +153,42 @@ class Index {
   double average_weighted_length_ = 0.0;
   // Of a decoded index: the lengths of the titles and texts it was checked against.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> stored_lengths_;
+};
+
+// Decodes a stored index while its bytes arrive (a download): `bytes` is the encoding's buffer,
+// of its full size, filled from the start. decode_arrived(n) decodes every whole part of the
+// first n bytes (the vocabulary, then term after term, then document after document) and is
+// false once one is refused; finish() decodes the rest, with decode()'s result and message
+// (Index::decode is finish() alone).
+class IndexDecoder {
+ public:
+  IndexDecoder(std::string_view bytes, const Corpus& corpus);
+  ~IndexDecoder();
+  bool decode_arrived(std::size_t arrived);
+  std::optional<Index> finish(std::string& error);
+
+ private:
+  enum class Part { Vocabulary, Postings, DocumentTotals, Documents, End };
+  std::optional<std::size_t> whole_part(std::string_view arrived) const;
+  void decode_parts(std::size_t arrived, bool final);
+  bool decode_vocabulary(IndexReader& reader);
+  bool decode_postings(IndexReader& reader);  // the next term's
+  bool decode_document_totals(IndexReader& reader);
+  bool decode_document(IndexReader& reader, std::size_t document);
+  void check_end();
+  bool refuse(std::string message);
+
+  std::string_view bytes_;
+  const Corpus& corpus_;
+  Index index_;
+  Part part_ = Part::Vocabulary;
+  std::size_t next_ = 0;    // the term or document decoded next
+  std::size_t offset_ = 0;  // where the next part begins
+  std::size_t total_entries_ = 0;
+  std::size_t total_positions_ = 0;
+  std::size_t total_tokens_ = 0;
+  std::size_t total_sentences_ = 0;
+  std::string error_;
 };
 
 }  // namespace loupe::search
