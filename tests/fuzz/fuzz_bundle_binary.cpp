@@ -6,7 +6,9 @@
 // write back as a binary bundle that reads again and writes the same bytes (its stored search index
 // included), write as a JSON bundle that read_bundle accepts and writes back the same, and load
 // into the explorer (which takes the stored index), whose panels, exports and fragment are all
-// asked for (offsets must stay inside their texts).
+// asked for (offsets must stay inside their texts). The same bytes read as they would arrive
+// (BinaryBundleStream, in three pieces cut where the input's last bytes say, the bytes not yet
+// arrived being garbage) must give the same corpus or the same message.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -53,6 +55,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 0; i < 8; ++i) bytes[24 + i] = static_cast<char>((checksum >> (8 * i)) & 0xFF);
   }
   BundleReadResult first = read_binary_bundle(bytes);
+  {
+    std::string buffer(bytes.size(), '\xA5');
+    BinaryBundleStream stream(buffer);
+    const std::size_t cut = size >= 2 ? (data[size - 1] * 257u + data[size - 2]) % (size + 1) : size;
+    for (const std::size_t arrived : {cut / 2, cut, bytes.size()}) {
+      buffer.replace(0, arrived, bytes, 0, arrived);
+      stream.arrived(arrived);
+    }
+    const BundleReadResult arriving = stream.finish();
+    if (arriving.error != first.error || arriving.corpus.has_value() != first.corpus.has_value()) {
+      fuzz::finding("a binary bundle read as it arrives gives another result than read at once", arriving.error + " / " + first.error);
+    }
+    if (arriving.corpus && write_binary_bundle(*arriving.corpus).bytes != write_binary_bundle(*first.corpus).bytes) {
+      fuzz::finding("a binary bundle read as it arrives gives another corpus than read at once");
+    }
+  }
   if (!first.corpus) {
     if (first.error.empty()) fuzz::finding("a binary bundle refused without a message");
     return 0;
