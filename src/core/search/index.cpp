@@ -200,10 +200,15 @@ void Index::index_records(const Corpus& corpus) {
 // exceptions through JavaScript, and a call that may throw inside a try block cost as much as the
 // decoding itself. The first problem is kept, every read after it gives 0 (so loops end), and the
 // caller checks failed() before trusting what it read.
+// While the bytes arrive, the reader is given those in (`arrived`, a prefix of all `length` bytes):
+// a read past them "runs out" (ran_out()), which says to wait for more rather than that the index
+// is bad; counts are checked against all the bytes.
 class IndexReader {
  public:
-  explicit IndexReader(std::string_view bytes) noexcept
-      : begin_(reinterpret_cast<const unsigned char*>(bytes.data())), at_(begin_), end_(begin_ + bytes.size()) {}
+  explicit IndexReader(std::string_view bytes) noexcept : IndexReader(bytes, bytes.size()) {}
+  IndexReader(std::string_view arrived, std::size_t length) noexcept
+      : begin_(reinterpret_cast<const unsigned char*>(arrived.data())), at_(begin_), end_(begin_ + arrived.size()),
+        limit_(begin_ + std::max(length, arrived.size())) {}
 
   std::uint64_t number(const char* what) noexcept {
     // Most numbers take one or two bytes (a term id takes two): those are read inline.
@@ -226,7 +231,7 @@ class IndexReader {
   [[gnu::noinline]] std::uint64_t longer_number(const char* what) noexcept {
     std::uint64_t value = 0;
     for (unsigned shift = 0; shift < 64; shift += 7) {
-      if (at_ == end_) return fail(what, "the index ends early");
+      if (at_ == end_) return run_out(what);
       const unsigned char byte = *at_++;
       value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
       if ((byte & 0x80) == 0) return value;
@@ -242,11 +247,15 @@ class IndexReader {
   // A count of items that take at least one byte each: never more than the bytes left.
   std::size_t count(const char* what) noexcept {
     const std::uint64_t value = number(what);
-    if (value > static_cast<std::uint64_t>(end_ - at_)) return static_cast<std::size_t>(fail(what, "more items than bytes left"));
+    if (value > static_cast<std::uint64_t>(limit_ - at_)) return static_cast<std::size_t>(fail(what, "more items than bytes left"));
     return static_cast<std::size_t>(value);
   }
   std::string text(const char* what) {
     const std::size_t length = count(what);
+    if (length > static_cast<std::size_t>(end_ - at_)) {
+      run_out(what);
+      return {};
+    }
     std::string value(reinterpret_cast<const char*>(at_), length);
     at_ += length;
     return value;
@@ -261,14 +270,23 @@ class IndexReader {
     return 0;
   }
   bool failed() const noexcept { return what_ != nullptr; }
+  // Whether the first problem was reading past the bytes arrived so far.
+  bool ran_out() const noexcept { return ran_out_; }
   std::string message() const { return std::string(what_) + ": " + problem_; }
-  bool done() const noexcept { return at_ == end_; }
+  bool done() const noexcept { return at_ == limit_; }
   std::size_t used() const noexcept { return static_cast<std::size_t>(at_ - begin_); }
 
  private:
+  std::uint64_t run_out(const char* what) noexcept {
+    if (!what_ && end_ != limit_) ran_out_ = true;
+    return fail(what, "the index ends early");
+  }
+
   const unsigned char* begin_;
   const unsigned char* at_;
   const unsigned char* end_;
+  const unsigned char* limit_;
+  bool ran_out_ = false;
   const char* what_ = nullptr;
   const char* problem_ = nullptr;
 };
@@ -360,90 +378,12 @@ std::string Index::encode() const {
 }
 
 // [SECTION] Decoding, whole or while the bytes arrive -------------------------------------------------
-namespace {
-
-// Finds where a part of the encoding ends without checking it, or that it has not all arrived:
-// each method is false when the bytes end first.
-class Skimmer {
- public:
-  explicit Skimmer(std::string_view arrived) noexcept
-      : at_(reinterpret_cast<const unsigned char*>(arrived.data())), end_(at_ + arrived.size()) {}
-  bool number(std::uint64_t& value) noexcept {
-    value = 0;
-    for (unsigned shift = 0; at_ != end_; shift += 7) {
-      const unsigned char byte = *at_++;
-      if (shift < 64) value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
-      if ((byte & 0x80) == 0) return true;
-    }
-    return false;
-  }
-  bool skip_numbers(std::uint64_t count) noexcept {
-    for (; count > 0; --count) {
-      while (at_ != end_ && (*at_ & 0x80) != 0) ++at_;
-      if (at_ == end_) return false;
-      ++at_;
-    }
-    return true;
-  }
-  bool skip_texts(std::uint64_t count) noexcept {
-    std::uint64_t length = 0;
-    for (; count > 0; --count) {
-      if (!number(length) || length > static_cast<std::uint64_t>(end_ - at_)) return false;
-      at_ += length;
-    }
-    return true;
-  }
-  std::size_t used(std::string_view arrived) const noexcept { return static_cast<std::size_t>(at_ - reinterpret_cast<const unsigned char*>(arrived.data())); }
-
- private:
-  const unsigned char* at_;
-  const unsigned char* end_;
-};
-
-}  // namespace
-
 IndexDecoder::IndexDecoder(std::string_view bytes, const Corpus& corpus) : bytes_(bytes), corpus_(corpus) {}
 IndexDecoder::~IndexDecoder() = default;
 
 std::optional<Index> Index::decode(std::string_view bytes, const Corpus& corpus, std::string& error) {
   IndexDecoder decoder(bytes, corpus);
   return decoder.finish(error);
-}
-
-// The next part's length if all of it is in `arrived` (from the end of the parts decoded).
-std::optional<std::size_t> IndexDecoder::whole_part(std::string_view arrived) const {
-  Skimmer skim(arrived);
-  std::uint64_t count = 0;
-  std::uint64_t other = 0;
-  bool whole = false;
-  switch (part_) {
-    case Part::Vocabulary:  // terms, stems, each term's stem, the order, the postings' totals
-      whole = skim.number(count) && skim.skip_texts(count) && skim.number(other) && skim.skip_texts(other) && skim.skip_numbers(count) &&
-              skim.skip_numbers(count) && skim.skip_numbers(2);
-      break;
-    case Part::Postings: {  // one term's
-      whole = skim.number(count) && skim.skip_numbers(1);
-      for (std::uint64_t e = 0; whole && e < count; ++e) {
-        std::uint64_t title = 0;
-        std::uint64_t body = 0;
-        whole = skim.skip_numbers(1) && skim.number(title) && skim.number(body) && title <= arrived.size() && body <= arrived.size() &&
-                skim.skip_numbers(title + body);
-      }
-      break;
-    }
-    case Part::DocumentTotals:
-      whole = skim.skip_numbers(2);
-      break;
-    case Part::Documents:  // one document's title tokens, text tokens and sentences
-      whole = skim.number(count) && count <= arrived.size() && skim.skip_numbers(3 * count) && skim.number(count) && count <= arrived.size() &&
-              skim.skip_numbers(3 * count) && skim.number(count) && count <= arrived.size() && skim.skip_numbers(2 * count);
-      break;
-    case Part::End:
-      whole = true;
-      break;
-  }
-  if (!whole) return std::nullopt;
-  return skim.used(arrived);
 }
 
 bool IndexDecoder::decode_arrived(std::size_t arrived) {
@@ -460,41 +400,74 @@ std::optional<Index> IndexDecoder::finish(std::string& error) {
   return std::move(index_);
 }
 
-// Decodes part after part while they are whole in the first `arrived` bytes; `final`: all bytes
-// are in, and a part that does not fit gets the reader's message.
+// Decodes part after part from the first `arrived` bytes; a part that runs past them is undone,
+// to be decoded again once more bytes are in. `final`: all bytes are in.
 void IndexDecoder::decode_parts(std::size_t arrived, bool final) {
   while (error_.empty() && part_ != Part::End) {
-    if (!final && !whole_part(bytes_.substr(offset_, arrived - offset_))) return;
-    IndexReader reader(bytes_.substr(offset_));
+    if (!final && arrived < retry_at_) return;
+    IndexReader reader(bytes_.substr(offset_, arrived - offset_), bytes_.size() - offset_);
+    const Sizes before = sizes();
     bool decoded = false;
+    Part next_part = part_;
+    std::size_t next = next_;
     switch (part_) {
       case Part::Vocabulary:
         decoded = decode_vocabulary(reader);
-        part_ = index_.terms_.empty() ? Part::DocumentTotals : Part::Postings;
+        next_part = index_.terms_.empty() ? Part::DocumentTotals : Part::Postings;
         break;
       case Part::Postings:
         decoded = decode_postings(reader);
-        if (++next_ == index_.terms_.size()) part_ = Part::DocumentTotals;
+        if (++next == index_.terms_.size()) next_part = Part::DocumentTotals;
         break;
       case Part::DocumentTotals:
         decoded = decode_document_totals(reader);
-        next_ = 0;
-        part_ = corpus_.documents.empty() ? Part::End : Part::Documents;
+        next = 0;
+        next_part = corpus_.documents.empty() ? Part::End : Part::Documents;
         break;
       case Part::Documents:
         decoded = decode_document(reader, next_);
-        if (++next_ == corpus_.documents.size()) part_ = Part::End;
+        if (++next == corpus_.documents.size()) next_part = Part::End;
         break;
       case Part::End:
         break;
     }
-    if (!decoded) {
+    if (reader.ran_out()) {  // not all in yet: undone, and decoded again once twice the bytes are in
+      undo(before);
+      error_.clear();
+      retry_at_ = offset_ + 2 * (arrived - offset_) + 1;
+      return;
+    }
+    if (!decoded || reader.failed()) {
       if (error_.empty()) error_ = reader.message();
       return;
     }
+    part_ = next_part;
+    next_ = next;
     offset_ += reader.used();
   }
   if (error_.empty() && part_ == Part::End && final) check_end();
+}
+
+IndexDecoder::Sizes IndexDecoder::sizes() const {
+  return {index_.entry_documents_.size(), index_.positions_.size(), index_.tokens_.size(), index_.token_starts_.size(), index_.sentences_.size(),
+          index_.sentence_starts_.size(), index_.stored_lengths_.size()};
+}
+
+void IndexDecoder::undo(const Sizes& before) {
+  if (part_ == Part::Vocabulary) {
+    index_ = Index();
+    return;
+  }
+  index_.entry_documents_.resize(before.entries);
+  index_.entry_title_counts_.resize(before.entries);
+  index_.entry_body_counts_.resize(before.entries);
+  index_.entry_position_starts_.resize(before.entries);
+  index_.positions_.resize(before.positions);
+  index_.tokens_.resize(before.tokens);
+  index_.token_starts_.resize(before.token_starts);
+  index_.sentences_.resize(before.sentences);
+  index_.sentence_starts_.resize(before.sentence_starts);
+  index_.stored_lengths_.resize(before.stored_lengths);
 }
 
 bool IndexDecoder::refuse(std::string message) {

@@ -156,10 +156,10 @@ class Index {
 };
 
 // Decodes a stored index while its bytes arrive (a download): `bytes` is the encoding's buffer,
-// of its full size, filled from the start. decode_arrived(n) decodes every whole part of the
-// first n bytes (the vocabulary, then term after term, then document after document) and is
-// false once one is refused; finish() decodes the rest, with decode()'s result and message
-// (Index::decode is finish() alone).
+// of its full size, filled from the start. decode_arrived(n) decodes every part whose bytes are
+// among the first n (the vocabulary, then term after term, then document after document; a part
+// that runs past them is undone and decoded again later) and is false once one is refused;
+// finish() decodes the rest, with decode()'s result and message (Index::decode is finish() alone).
 class IndexDecoder {
  public:
   IndexDecoder(std::string_view bytes, const Corpus& corpus);
@@ -169,8 +169,13 @@ class IndexDecoder {
 
  private:
   enum class Part { Vocabulary, Postings, DocumentTotals, Documents, End };
-  std::optional<std::size_t> whole_part(std::string_view arrived) const;
+  // The index's arrays' sizes before a part, to undo it when its bytes are not all in.
+  struct Sizes {
+    std::size_t entries, positions, tokens, token_starts, sentences, sentence_starts, stored_lengths;
+  };
   void decode_parts(std::size_t arrived, bool final);
+  Sizes sizes() const;
+  void undo(const Sizes& before);
   bool decode_vocabulary(IndexReader& reader);
   bool decode_postings(IndexReader& reader);  // the next term's
   bool decode_document_totals(IndexReader& reader);
@@ -184,6 +189,7 @@ class IndexDecoder {
   Part part_ = Part::Vocabulary;
   std::size_t next_ = 0;    // the term or document decoded next
   std::size_t offset_ = 0;  // where the next part begins
+  std::size_t retry_at_ = 0;  // a part that ran out is tried again once this many bytes are in
   std::size_t total_entries_ = 0;
   std::size_t total_positions_ = 0;
   std::size_t total_tokens_ = 0;
