@@ -1,5 +1,11 @@
 // The binary bundle: writing, and reading with every offset, length and index checked (see
 // bundle_binary.h for the layout).
+//
+// [SECTION] Little-endian numbers
+// [SECTION] Reading
+// [SECTION] Writing
+// [SECTION] The checksum
+// [SECTION] Reading while the bytes arrive (BinaryBundleStream)
 #include "core/bundle_binary.h"
 
 #include <algorithm>
@@ -577,6 +583,7 @@ class BinaryWriter {
   std::array<std::string, kSectionCount + 1> sections_;
 };
 
+// [SECTION] The checksum --------------------------------------------------------------------------------
 // The checksum over bytes that come in parts: 32-byte blocks in four independent lanes (one lane's
 // multiplications wait on each other: four at once go about four times as fast), then the tail,
 // then the lanes folded together.

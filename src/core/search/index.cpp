@@ -1,4 +1,9 @@
 // The positional inverted index (see index.h).
+//
+// [SECTION] Building from the text
+// [SECTION] The stored index (its layout, the reader of its numbers, encoding)
+// [SECTION] Decoding, whole or while the bytes arrive (IndexDecoder)
+// [SECTION] Lookups
 #include "core/search/index.h"
 
 #include <algorithm>
@@ -8,6 +13,8 @@
 #include "core/text/unicode.h"
 
 namespace loupe::search {
+
+// [SECTION] Building from the text ------------------------------------------------------------------
 namespace {
 
 // A term's postings while the index is built (flattened into the index's arrays at the end).
@@ -623,6 +630,7 @@ bool Index::stored_for(const Corpus& corpus) const {
   return true;
 }
 
+// [SECTION] Lookups ---------------------------------------------------------------------------------
 Postings Index::postings(TermId id) const {
   const std::size_t entries = entry_starts_[id];
   const std::size_t entry_count = entry_starts_[id + 1] - entries;
