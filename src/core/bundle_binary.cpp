@@ -657,7 +657,8 @@ struct BinaryBundleStream::State {
           if (section.present && id != kIndex) records_end = std::max(records_end, section.offset + section.length);
         }
         const Section& index = reader->section(kIndex);
-        if (index.present && index.offset < records_end) return give_up();  // (a writer of ours puts it last)
+        // (a writer of ours puts the index last; one shorter than its version is refused by read_index)
+        if (index.present && (index.offset < records_end || index.length < 4)) return give_up();
       }
       if (reader && !corpus && arrived >= records_end) corpus = reader->read_records();
       if (corpus && !index_looked_at) {
@@ -666,7 +667,7 @@ struct BinaryBundleStream::State {
           index_looked_at = true;
         } else if (arrived >= index.offset + 4) {
           index_looked_at = true;
-          if (index.length >= 4 && u32_at(index.data) == search::Index::kStoredVersion) {
+          if (u32_at(index.data) == search::Index::kStoredVersion) {
             decoder.emplace(std::string_view(index.data + 4, static_cast<std::size_t>(index.length - 4)), *corpus);
           }
         }

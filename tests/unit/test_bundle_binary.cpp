@@ -488,3 +488,16 @@ TEST_CASE("a damaged binary bundle read while it arrives is refused with the mes
   CHECK(read_arriving(bytes.substr(0, 100), 7).error == read_binary_bundle(bytes.substr(0, 100)).error);
   CHECK(refused > 100);
 }
+
+TEST_CASE("an index section shorter than its version is refused alike, read at once or as it arrives") {
+  std::string bytes = binary_of(hand_made_corpus());
+  const std::uint32_t count = u32_at(bytes, 12);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const std::size_t entry = kBinaryBundleHeaderSize + i * 24;
+    if (u32_at(bytes, entry) == 11) put_u64(bytes, entry + 16, 3);  // the index: 3 bytes, the rest left outside any section
+  }
+  reseal(bytes);
+  const std::string message = error_of(bytes);
+  CHECK(message.find("shorter than its version") != std::string::npos);
+  CHECK(read_arriving(bytes, 64).error == message);
+}
