@@ -59,8 +59,7 @@
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     const total = Number(response.headers.get('Content-Length')) || 0;
-    const encoding = response.headers.get('Content-Encoding');
-    if (sink && (!encoding || encoding === 'identity')) sink.expect(total);
+    if (sink) announceLength(sink, total, response.headers.get('Content-Encoding'));
     const pieces = [];
     const take = sink ? (piece) => sink.take(piece) : (piece) => pieces.push(piece);
     if (!response.body || !response.body.getReader) {
@@ -80,6 +79,11 @@
     }
     return pieces;
   }
+  // Tells a sink the length of what comes, when it comes as stored (a compressed transfer's
+  // Content-Length is not the length of the bytes the sink takes).
+  function announceLength(sink, total, encoding) {
+    if (!encoding || encoding === 'identity') sink.expect(total);
+  }
   // downloadPieces with a sink, run by download-worker.js (whose thread reads the network while
   // this one is busy); on this thread where no worker can start.
   function downloadOffThread(url, onProgress, sink) {
@@ -97,7 +101,7 @@
         heard = true;
         if (data.head) {
           total = data.head.total;
-          if (!data.head.encoding || data.head.encoding === 'identity') sink.expect(total);
+          announceLength(sink, total, data.head.encoding);
         } else if (data.piece) {
           sink.take(data.piece);
           received += data.piece.length;

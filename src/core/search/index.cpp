@@ -7,6 +7,7 @@
 #include "core/search/index.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/text/stemmer.h"
 #include "core/text/tokenizer.h"
@@ -16,6 +17,12 @@ namespace loupe::search {
 
 // [SECTION] Building from the text ------------------------------------------------------------------
 namespace {
+
+// Hashing that lets the builder's vocabulary be searched with a string_view, without building a string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
 
 // A term's postings while the index is built (flattened into the index's arrays at the end).
 struct GrowingPostings {
@@ -280,7 +287,6 @@ class IndexReader {
   // Whether the first problem was reading past the bytes arrived so far.
   bool ran_out() const noexcept { return ran_out_; }
   std::string message() const { return std::string(what_) + ": " + problem_; }
-  bool done() const noexcept { return at_ == limit_; }
   std::size_t used() const noexcept { return static_cast<std::size_t>(at_ - begin_); }
 
  private:

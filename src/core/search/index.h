@@ -14,7 +14,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/corpus.h"
@@ -43,18 +42,10 @@ struct Postings {
 };
 
 // A document's tokens and sentences: a view into the index's arrays, valid while the index lives.
-class IndexReader;  // (index.cpp)
-
 struct DocumentTokens {
   std::span<const IndexedToken> title;
   std::span<const IndexedToken> body;
   std::span<const text::Sentence> sentences;  // of the text, for snippets
-};
-
-// Hashing that lets the vocabulary be searched with a string_view, without building a string.
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 
 class Index {
@@ -160,6 +151,8 @@ class Index {
 // among the first n (the vocabulary, then term after term, then document after document; a part
 // that runs past them is undone and decoded again later) and is false once one is refused;
 // finish() decodes the rest, with decode()'s result and message (Index::decode is finish() alone).
+class IndexReader;  // (index.cpp)
+
 class IndexDecoder {
  public:
   IndexDecoder(std::string_view bytes, const Corpus& corpus);
