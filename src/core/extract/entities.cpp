@@ -182,7 +182,7 @@ struct WordSpan {
 };
 
 // The tagger's spans of one sentence, corrected (see find_mentions in entities.h).
-std::vector<WordSpan> corrected_spans(const std::vector<std::string>& words, const std::vector<std::string>& folded,
+std::vector<WordSpan> corrected_spans(const std::vector<std::string_view>& words, const std::vector<std::string>& folded,
                                       const std::vector<TaggedSpan>& tagged, const Gazetteer& gazetteer) {
   std::vector<WordSpan> spans;
   for (const TaggedSpan& span : tagged) spans.push_back({span.first, span.last, span.type, std::nullopt});
@@ -247,7 +247,7 @@ std::vector<WordSpan> corrected_spans(const std::vector<std::string>& words, con
     for (std::size_t w = span.first; w <= span.last; ++w) all_common = all_common && (is_one_of(folded[w], kCommonNounAcronyms) || starts_lower_case(words[w]));
     if (all_common) continue;
     const std::string next = span.last + 1 < words.size() ? folded[span.last + 1] : std::string();
-    const std::string next_word = span.last + 1 < words.size() ? words[span.last + 1] : std::string();
+    const std::string_view next_word = span.last + 1 < words.size() ? words[span.last + 1] : std::string_view();
     // An adjective is followed by its noun: a lower-case word that is not a function word or verb.
     const bool used_as_adjective = !is_one_of(next, kProductNouns) &&
                                    ((starts_lower_case(next_word) && !is_one_of(next, kFunctionWords)) || is_one_of(next, kCommonNounAcronyms) ||
@@ -305,17 +305,23 @@ EntityType span_type(const WordSpan& span, const std::vector<std::string>& folde
 
 std::vector<RawMention> find_mentions(const EntityTagger& tagger, std::string_view text) {
   const std::vector<std::vector<TaggerToken>> sentences = tagger_tokens(text);
-  std::vector<std::vector<std::string>> words(sentences.size());
+  std::vector<std::vector<std::string_view>> words(sentences.size());
   for (std::size_t s = 0; s < sentences.size(); ++s) {
-    for (const TaggerToken& token : sentences[s]) words[s].emplace_back(text.substr(token.start, token.end - token.start));
+    words[s].reserve(sentences[s].size());
+    for (const TaggerToken& token : sentences[s]) words[s].push_back(text.substr(token.start, token.end - token.start));
   }
   const std::vector<std::vector<std::uint8_t>> tags = tagger.tag_document(words);
   std::vector<RawMention> mentions;
+  std::vector<std::string> tag_names;
+  std::vector<std::string> folded;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
-    std::vector<std::string> tag_names;
-    for (std::uint8_t tag : tags[s]) tag_names.emplace_back(kEntityTags[tag]);
-    std::vector<std::string> folded;
-    for (const std::string& word : words[s]) folded.push_back(text::fold_for_matching(word));
+    // Most sentences have no tagged name: their (empty) spans need no tag names.
+    tag_names.clear();
+    if (std::any_of(tags[s].begin(), tags[s].end(), [](std::uint8_t tag) { return tag != 0; })) {
+      for (std::uint8_t tag : tags[s]) tag_names.emplace_back(kEntityTags[tag]);
+    }
+    folded.clear();
+    for (std::string_view word : words[s]) folded.push_back(text::fold_for_matching(word));
     for (const WordSpan& span : corrected_spans(words[s], folded, spans_of(tag_names), tagger.gazetteer())) {
       mentions.push_back({sentences[s][span.first].start, sentences[s][span.last].end, span_type(span, folded), span.context_type.has_value()});
     }

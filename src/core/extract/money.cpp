@@ -191,9 +191,21 @@ void attach_qualifier(std::string_view text, Amount& amount) {
 
 }  // namespace
 
+// Whether an amount can begin with this byte: a digit or the first byte of a currency prefix.
+constexpr std::array<bool, 256> kAmountFirstBytes = [] {
+  std::array<bool, 256> first{};
+  for (char digit = '0'; digit <= '9'; ++digit) first[static_cast<unsigned char>(digit)] = true;
+  for (const CurrencyName& currency : kCurrencyPrefixes) first[static_cast<unsigned char>(currency.text[0])] = true;
+  return first;
+}();
+
 std::vector<Amount> find_amounts(std::string_view text) {
   std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < text.size();) {
+    if (!kAmountFirstBytes[static_cast<unsigned char>(text[i])]) {
+      ++i;
+      continue;
+    }
     const bool boundary = i == 0 || !(is_letter(text[i - 1]) || is_digit(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ',');
     Candidate candidate;
     if (boundary && read_candidate(text, i, candidate) && (candidate.has_currency || candidate.has_magnitude)) {

@@ -1,16 +1,20 @@
 // Named-entity recognition with an averaged perceptron (see ner.h).
 //
-// [SECTION] Word features
-// [SECTION] Document context and feature extraction
+// [SECTION] Feature keys
+// [SECTION] Word types
+// [SECTION] Sentences and document context
+// [SECTION] Features of a word in its sentence
 // [SECTION] Decoding
 // [SECTION] Training
 // [SECTION] Gazetteer from iso-codes
 // [SECTION] Saving and loading
+// [SECTION] The weight table
 #include "core/extract/ner.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <numeric>
@@ -20,12 +24,77 @@
 
 namespace loupe::extract {
 
-// [SECTION] Word features --------------------------------------------------------------------------
+// [SECTION] Feature keys ---------------------------------------------------------------------------
 namespace {
+
+using Scores = FeatureWeights::Scores;
 
 // The type a tag belongs to: 0 none, 1 PER, 2 ORG, 3 LOC, 4 MISC.
 constexpr std::uint8_t type_of_tag(std::uint8_t tag) { return static_cast<std::uint8_t>((tag + 1) / 2); }
 constexpr bool is_inside_tag(std::uint8_t tag) { return tag != 0 && tag % 2 == 0; }
+
+// A feature is a template number and its parts (hashes of strings, small numbers), mixed into 64
+// bits. Strings are hashed once per word type, so a feature of two words costs two multiplications.
+constexpr std::uint64_t mix(std::uint64_t key, std::uint64_t part) {
+  key = (key ^ part) * 0x9E3779B97F4A7C15ull;
+  return key ^ (key >> 32);
+}
+
+template <typename... Parts>
+constexpr std::uint64_t feature_key(std::uint8_t template_number, Parts... parts) {
+  std::uint64_t key = mix(0x243F6A8885A308D3ull, template_number);
+  ((key = mix(key, static_cast<std::uint64_t>(parts))), ...);
+  return key;
+}
+
+// 64-bit FNV-1a, then mixed: the hash of a string part.
+std::uint64_t string_hash(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : text) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  return mix(hash, text.size());
+}
+
+// The templates (a number each; a model is trained and read with the same numbers).
+enum Template : std::uint8_t {
+  kBias = 0,
+  kWord = 1,
+  kFolded = 2,
+  kShape = 3,
+  kShortShape = 4,
+  kPrefix = 5,
+  kSuffix = 6,
+  kPreviousWord = 7,
+  kNextWord = 8,
+  kSecondPreviousWord = 9,
+  kSecondNextWord = 10,
+  kPreviousAndThisWord = 11,
+  kThisAndNextWord = 12,
+  kPreviousShapeAndShape = 13,
+  kShapeAndNextShape = 14,
+  kShapesAround = 15,
+  kPreviousTag = 16,
+  kPreviousTwoTags = 17,
+  kPreviousTagAndWord = 18,
+  kPreviousTagAndShape = 19,
+  kFirstWordAndShape = 20,
+  kGazetteer = 21,
+  kGazetteerAndPreviousTag = 22,
+  kSeenInLowerCase = 23,
+  kUsualType = 24,
+  kUsualTypeAndShape = 25,
+  kCapitalsShapeAndWord = 26,
+  kLength = 27,
+  kPreviousTagAndNextWord = 28,
+};
+
+// The templates of a word's neighbours, one to two words away: kPreviousWord, kNextWord,
+// kSecondPreviousWord, kSecondNextWord, in the order of WordType::neighbour_scores.
+constexpr std::array<std::uint8_t, 4> kNeighbourTemplates = {kPreviousWord, kNextWord, kSecondPreviousWord, kSecondNextWord};
+
+// [SECTION] Word types -----------------------------------------------------------------------------
 
 // "Mensch" -> "Xxxxx", "MS" -> "XX", "1,600" -> "d,ddd"; the short form collapses runs: "Xx", "d,d".
 std::string shape_of(std::string_view word, bool collapse) {
@@ -51,67 +120,153 @@ bool is_upper_case(std::string_view word) {
          std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-// Feature keys: a 64-bit FNV-1a hash of a template number and its strings.
-class FeatureKey {
- public:
-  explicit FeatureKey(std::uint8_t template_number) { mix_byte(template_number); }
-  FeatureKey& add(std::string_view part) {
-    for (unsigned char c : part) mix_byte(c);
-    mix_byte(0x1F);
-    return *this;
-  }
-  FeatureKey& add(std::uint8_t value) {
-    mix_byte(value);
-    return *this;
-  }
-  std::uint64_t value() const { return hash_; }
+const std::string_view kBoundary = "<s>";
 
- private:
-  void mix_byte(unsigned char byte) {
-    hash_ ^= byte;
-    hash_ *= 1099511628211ULL;
+// What the tagger knows of a word whatever its sentence, worked out once per word type: its
+// folded form, the hashes its features are made of, the features of the word alone and, when
+// tagging, their weights summed (and the weights of the word as a neighbour of another).
+struct WordType {
+  std::string folded;
+  std::uint64_t folded_hash = 0;
+  std::uint64_t short_shape_hash = 0;
+  std::array<std::uint64_t, 14> own_features{};  // bias, word, folded, two shapes, four prefixes and suffixes, length
+  std::uint8_t own_feature_count = 0;
+  bool plain = false;        // lower case letters only ("said", "the"; not "iPhone", "e-mail")
+  bool capitalised = false;  // begins with a capital
+  bool upper_case = false;   // capitals and no lower case letters
+  bool lower_case = false;   // lower case letters and no capitals
+  bool has_letter = false;   // an ASCII letter anywhere
+  bool scored = false;       // own_scores and neighbour_scores are filled in
+  Scores own_scores{};
+  std::array<Scores, 4> neighbour_scores{};  // as kNeighbourTemplates
+
+  WordType() = default;
+  explicit WordType(std::string_view word) {
+    folded = text::fold_for_matching(word);
+    folded_hash = string_hash(folded);
+    const std::string shape = shape_of(word, false);
+    const std::string short_shape = shape_of(word, true);
+    short_shape_hash = string_hash(short_shape);
+    plain = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    capitalised = is_capitalised(word);
+    upper_case = is_upper_case(word);
+    lower_case = is_lower_case(word);
+    has_letter = std::any_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+    auto add = [&](std::uint64_t feature) { own_features[own_feature_count++] = feature; };
+    add(feature_key(kBias));
+    add(feature_key(kWord, string_hash(word)));
+    add(feature_key(kFolded, folded_hash));
+    add(feature_key(kShape, string_hash(shape)));
+    add(feature_key(kShortShape, short_shape_hash));
+    const std::string_view folded_view = folded;
+    for (std::uint8_t length = 1; length <= 4; ++length) {
+      if (folded.size() > length) {
+        add(feature_key(kPrefix, string_hash(folded_view.substr(0, length))));
+        add(feature_key(kSuffix, string_hash(folded_view.substr(folded.size() - length))));
+      }
+    }
+    add(feature_key(kLength, std::min<std::size_t>(word.size(), 12)));
   }
-  std::uint64_t hash_ = 14695981039346656037ULL;
+
+  // The boundary beyond a sentence's ends, as a neighbour.
+  static WordType boundary() {
+    WordType type;
+    type.folded = kBoundary;
+    type.folded_hash = string_hash(kBoundary);
+    type.short_shape_hash = type.folded_hash;
+    return type;
+  }
+
+  // Fills in the summed weights (tagging only).
+  void score(const FeatureWeights& weights) {
+    if (scored) return;
+    auto add_weights = [&](Scores& sum, std::uint64_t feature) {
+      if (const Scores* found = weights.find(feature)) {
+        for (std::size_t tag = 0; tag < kTagCount; ++tag) sum[tag] += (*found)[tag];
+      }
+    };
+    for (std::uint8_t i = 0; i < own_feature_count; ++i) add_weights(own_scores, own_features[i]);
+    for (std::size_t role = 0; role < kNeighbourTemplates.size(); ++role) add_weights(neighbour_scores[role], feature_key(kNeighbourTemplates[role], folded_hash));
+    scored = true;
+  }
 };
 
-// [SECTION] Document context and feature extraction ------------------------------------------------
+// Word types by their text: one per thread per tagger while tagging (WordTypes::for_tagger), one
+// per training run. Entries keep their address until clear().
+class WordTypes {
+ public:
+  WordTypes() : boundary_(WordType::boundary()) {}
+  WordType& of(std::string_view word) {
+    auto found = types_.find(word);
+    if (found == types_.end()) found = types_.emplace(std::string(word), WordType(word)).first;
+    return found->second;
+  }
+  WordType& boundary() { return boundary_; }
+  std::size_t size() const { return types_.size(); }
+  void clear() {
+    types_.clear();
+    boundary_ = WordType::boundary();
+  }
+
+  // This thread's word types for a tagger (by its id), emptied when the tagger changes or when
+  // they grow past a bound (between documents, so that no entry moves while one is tagged).
+  static WordTypes& for_tagger(std::uint64_t tagger_id) {
+    struct ThreadTypes {
+      std::uint64_t tagger_id = 0;
+      WordTypes types;
+    };
+    thread_local ThreadTypes thread_types;
+    constexpr std::size_t kMostTypes = 1 << 17;
+    if (thread_types.tagger_id != tagger_id || thread_types.types.size() > kMostTypes) {
+      thread_types.types.clear();
+      thread_types.tagger_id = tagger_id;
+    }
+    return thread_types.types;
+  }
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_map<std::string, WordType, Hash, std::equal_to<>> types_;
+  WordType boundary_;
+};
+
+// [SECTION] Sentences and document context ---------------------------------------------------------
 
 // What the tagger knows about a sentence's words before tagging it.
 struct SentenceWords {
-  std::vector<std::string> words;
-  std::vector<std::string> folded;
-  std::vector<std::string> shapes;
-  std::vector<std::string> short_shapes;
+  std::vector<WordType*> types;
   std::vector<std::uint8_t> gazetteer_tags;  // 0 none, 1 begins a place name, 2 inside one
-  std::vector<bool> plain;                   // in lower case letters only ("said", "the"; not "iPhone", "e-mail")
   bool all_upper = false;                    // a headline in capitals
 };
 
-SentenceWords prepare_sentence(const std::vector<std::string>& words, const Gazetteer& gazetteer) {
+template <typename Word>
+SentenceWords prepare_sentence(const std::vector<Word>& words, const Gazetteer& gazetteer, WordTypes& types) {
   SentenceWords sentence;
-  sentence.words = words;
+  sentence.types.reserve(words.size());
   std::size_t upper = 0;
   std::size_t letters = 0;
-  for (const std::string& word : words) {
-    sentence.folded.push_back(text::fold_for_matching(word));
-    sentence.shapes.push_back(shape_of(word, false));
-    sentence.short_shapes.push_back(shape_of(word, true));
-    sentence.plain.push_back(!word.empty() && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
-    if (std::any_of(word.begin(), word.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); })) {
+  for (const Word& word : words) {
+    WordType& type = types.of(word);
+    sentence.types.push_back(&type);
+    if (type.has_letter) {
       ++letters;
-      upper += is_upper_case(word) ? 1 : 0;
+      upper += type.upper_case ? 1 : 0;
     }
   }
   sentence.all_upper = letters >= 3 && upper == letters;
   // Longest place names first.
   sentence.gazetteer_tags.assign(words.size(), 0);
+  std::string name;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!is_capitalised(words[i])) continue;
-    std::string name;
+    if (!sentence.types[i]->capitalised) continue;
+    name.clear();
     std::size_t matched = 0;
     for (std::size_t length = 1; length <= gazetteer.longest_name_words && i + length <= words.size(); ++length) {
       if (length > 1) name += ' ';
-      name += sentence.folded[i + length - 1];
+      name += sentence.types[i + length - 1]->folded;
       if (gazetteer.place_names.count(name)) matched = length;
       if (!gazetteer.name_beginnings.count(name)) break;  // no longer name starts so
     }
@@ -122,86 +277,90 @@ SentenceWords prepare_sentence(const std::vector<std::string>& words, const Gaze
 }
 
 // What the rest of the document says: which words it writes in lower case, and the entity types
-// earlier occurrences of a word were given (the "extended prediction history").
+// earlier occurrences of a word were given (the "extended prediction history"); words by the
+// hash of their folded form.
 struct DocumentContext {
-  std::unordered_set<std::string> lower_case_words;
-  std::unordered_map<std::string, std::array<std::uint16_t, 5>> type_history;
+  std::unordered_set<std::uint64_t> lower_case_words;
+  std::unordered_map<std::uint64_t, std::array<std::uint16_t, 5>> type_history;
 
   explicit DocumentContext(const std::vector<SentenceWords>& sentences) {
     for (const SentenceWords& sentence : sentences) {
-      for (std::size_t i = 0; i < sentence.words.size(); ++i) {
-        if (is_lower_case(sentence.words[i])) lower_case_words.insert(sentence.folded[i]);
+      for (const WordType* type : sentence.types) {
+        if (type->lower_case) lower_case_words.insert(type->folded_hash);
       }
     }
   }
 
-  void remember(const std::string& folded, std::uint8_t tag, std::string_view word) {
-    if (!is_capitalised(word) && !is_upper_case(word)) return;
-    ++type_history[folded][type_of_tag(tag)];
+  void remember(const WordType& type, std::uint8_t tag) {
+    if (!type.capitalised && !type.upper_case) return;
+    ++type_history[type.folded_hash][type_of_tag(tag)];
   }
 
   // The type most often given to this word before, if any (0-4), with 255 for none.
-  std::uint8_t usual_type(const std::string& folded) const {
-    const auto found = type_history.find(folded);
+  std::uint8_t usual_type(const WordType& type) const {
+    const auto found = type_history.find(type.folded_hash);
     if (found == type_history.end()) return 255;
     const auto& counts = found->second;
     return static_cast<std::uint8_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
   }
 };
 
-const std::string kBoundary = "<s>";
+// [SECTION] Features of a word in its sentence -----------------------------------------------------
 
-void extract_features(const SentenceWords& sentence, const DocumentContext& context, std::size_t i, std::uint8_t previous_tag,
-                      std::uint8_t tag_before_previous, std::vector<std::uint64_t>& features) {
-  features.clear();
-  auto folded_at = [&](std::ptrdiff_t offset) -> const std::string& {
-    const std::ptrdiff_t index = static_cast<std::ptrdiff_t>(i) + offset;
-    return index < 0 || index >= static_cast<std::ptrdiff_t>(sentence.words.size()) ? kBoundary : sentence.folded[static_cast<std::size_t>(index)];
-  };
-  auto shape_at = [&](std::ptrdiff_t offset) -> const std::string& {
-    const std::ptrdiff_t index = static_cast<std::ptrdiff_t>(i) + offset;
-    return index < 0 || index >= static_cast<std::ptrdiff_t>(sentence.words.size()) ? kBoundary : sentence.short_shapes[static_cast<std::size_t>(index)];
-  };
-  const std::string& word = sentence.words[i];
-  const std::string& folded = sentence.folded[i];
-  const std::string& shape = sentence.shapes[i];
-  const std::string& short_shape = sentence.short_shapes[i];
+// Word i of a sentence with its neighbours (the boundary type beyond the ends).
+struct WordInSentence {
+  const SentenceWords& sentence;
+  std::size_t i;
+  WordType& boundary;
 
-  features.push_back(FeatureKey(0).value());
-  features.push_back(FeatureKey(1).add(word).value());
-  features.push_back(FeatureKey(2).add(folded).value());
-  features.push_back(FeatureKey(3).add(shape).value());
-  features.push_back(FeatureKey(4).add(short_shape).value());
-  for (std::uint8_t length = 1; length <= 4; ++length) {
-    if (folded.size() > length) {
-      features.push_back(FeatureKey(5).add(length).add(std::string_view(folded).substr(0, length)).value());
-      features.push_back(FeatureKey(6).add(length).add(std::string_view(folded).substr(folded.size() - length)).value());
-    }
+  WordType& at(std::ptrdiff_t offset) const {
+    const std::ptrdiff_t index = static_cast<std::ptrdiff_t>(i) + offset;
+    return index < 0 || index >= static_cast<std::ptrdiff_t>(sentence.types.size()) ? boundary : *sentence.types[static_cast<std::size_t>(index)];
   }
-  features.push_back(FeatureKey(7).add(folded_at(-1)).value());
-  features.push_back(FeatureKey(8).add(folded_at(1)).value());
-  features.push_back(FeatureKey(9).add(folded_at(-2)).value());
-  features.push_back(FeatureKey(10).add(folded_at(2)).value());
-  features.push_back(FeatureKey(11).add(folded_at(-1)).add(folded).value());
-  features.push_back(FeatureKey(12).add(folded).add(folded_at(1)).value());
-  features.push_back(FeatureKey(13).add(shape_at(-1)).add(short_shape).value());
-  features.push_back(FeatureKey(14).add(short_shape).add(shape_at(1)).value());
-  features.push_back(FeatureKey(15).add(shape_at(-1)).add(short_shape).add(shape_at(1)).value());
-  features.push_back(FeatureKey(16).add(previous_tag).value());
-  features.push_back(FeatureKey(17).add(previous_tag).add(tag_before_previous).value());
-  features.push_back(FeatureKey(18).add(previous_tag).add(folded).value());
-  features.push_back(FeatureKey(19).add(previous_tag).add(short_shape).value());
-  features.push_back(FeatureKey(20).add(static_cast<std::uint8_t>(i == 0)).add(short_shape).value());
-  features.push_back(FeatureKey(21).add(sentence.gazetteer_tags[i]).value());
-  features.push_back(FeatureKey(22).add(sentence.gazetteer_tags[i]).add(previous_tag).value());
-  const bool capital = is_capitalised(word) || is_upper_case(word);
-  if (capital) features.push_back(FeatureKey(23).add(static_cast<std::uint8_t>(context.lower_case_words.count(folded) > 0)).add(static_cast<std::uint8_t>(i == 0)).value());
-  const std::uint8_t usual = context.usual_type(folded);
-  features.push_back(FeatureKey(24).add(usual).value());
-  features.push_back(FeatureKey(25).add(usual).add(short_shape).value());
-  if (sentence.all_upper) features.push_back(FeatureKey(26).add(short_shape).add(folded).value());
-  features.push_back(FeatureKey(27).add(static_cast<std::uint8_t>(std::min<std::size_t>(word.size(), 12))).value());
-  features.push_back(FeatureKey(28).add(previous_tag).add(folded_at(1)).value());
+  // Its neighbours in the order of kNeighbourTemplates.
+  std::array<WordType*, 4> neighbours() const { return {&at(-1), &at(1), &at(-2), &at(2)}; }
+};
+
+// The features of a word that depend on its sentence, the tags before it or the document
+// (besides its own features and its neighbours', which its word types give).
+void contextual_features(const WordInSentence& word, const DocumentContext& context, std::uint8_t previous_tag, std::uint8_t tag_before_previous,
+                         std::vector<std::uint64_t>& features) {
+  const WordType& type = word.at(0);
+  const WordType& previous = word.at(-1);
+  const WordType& next = word.at(1);
+  const bool first = word.i == 0;
+  const std::uint8_t gazetteer_tag = word.sentence.gazetteer_tags[word.i];
+  features.push_back(feature_key(kPreviousAndThisWord, previous.folded_hash, type.folded_hash));
+  features.push_back(feature_key(kThisAndNextWord, type.folded_hash, next.folded_hash));
+  features.push_back(feature_key(kPreviousShapeAndShape, previous.short_shape_hash, type.short_shape_hash));
+  features.push_back(feature_key(kShapeAndNextShape, type.short_shape_hash, next.short_shape_hash));
+  features.push_back(feature_key(kShapesAround, previous.short_shape_hash, type.short_shape_hash, next.short_shape_hash));
+  features.push_back(feature_key(kPreviousTag, previous_tag));
+  features.push_back(feature_key(kPreviousTwoTags, previous_tag, tag_before_previous));
+  features.push_back(feature_key(kPreviousTagAndWord, previous_tag, type.folded_hash));
+  features.push_back(feature_key(kPreviousTagAndShape, previous_tag, type.short_shape_hash));
+  features.push_back(feature_key(kFirstWordAndShape, first, type.short_shape_hash));
+  features.push_back(feature_key(kGazetteer, gazetteer_tag));
+  features.push_back(feature_key(kGazetteerAndPreviousTag, gazetteer_tag, previous_tag));
+  if (type.capitalised || type.upper_case) {
+    features.push_back(feature_key(kSeenInLowerCase, context.lower_case_words.count(type.folded_hash) > 0, first));
+  }
+  const std::uint8_t usual = context.usual_type(type);
+  features.push_back(feature_key(kUsualType, usual));
+  features.push_back(feature_key(kUsualTypeAndShape, usual, type.short_shape_hash));
+  if (word.sentence.all_upper) features.push_back(feature_key(kCapitalsShapeAndWord, type.short_shape_hash, type.folded_hash));
+  features.push_back(feature_key(kPreviousTagAndNextWord, previous_tag, next.folded_hash));
+}
+
+// All the features of a word (training): its own, its neighbours' and the contextual ones.
+void all_features(const WordInSentence& word, const DocumentContext& context, std::uint8_t previous_tag, std::uint8_t tag_before_previous,
+                  std::vector<std::uint64_t>& features) {
+  features.clear();
+  const WordType& type = word.at(0);
+  features.insert(features.end(), type.own_features.begin(), type.own_features.begin() + type.own_feature_count);
+  const std::array<WordType*, 4> neighbours = word.neighbours();
+  for (std::size_t role = 0; role < neighbours.size(); ++role) features.push_back(feature_key(kNeighbourTemplates[role], neighbours[role]->folded_hash));
+  contextual_features(word, context, previous_tag, tag_before_previous, features);
 }
 
 // [SECTION] Decoding -------------------------------------------------------------------------------
@@ -215,32 +374,34 @@ bool allowed_after(std::uint8_t previous, std::uint8_t tag) {
 }  // namespace
 
 // Tags sentence after sentence with one context, so that earlier tags inform later ones.
+// `score(word, previous_tag, tag_before_previous, features)` gives a word's scores per tag.
 struct DocumentDecoder {
   template <typename ScoreFunction, typename OnToken>
-  static void decode(const std::vector<SentenceWords>& sentences, DocumentContext& context, bool skip_plain_words, ScoreFunction&& score,
-                     OnToken&& on_token, std::vector<std::vector<std::uint8_t>>& tags) {
+  static void decode(const std::vector<SentenceWords>& sentences, DocumentContext& context, WordType& boundary, bool skip_plain_words,
+                     ScoreFunction&& score, OnToken&& on_token, std::vector<std::vector<std::uint8_t>>& tags) {
     std::vector<std::uint64_t> features;
     tags.assign(sentences.size(), {});
     for (std::size_t s = 0; s < sentences.size(); ++s) {
       const SentenceWords& sentence = sentences[s];
+      tags[s].reserve(sentence.types.size());
       std::uint8_t previous = 0;
       std::uint8_t before_previous = 0;
-      for (std::size_t i = 0; i < sentence.words.size(); ++i) {
-        if (skip_plain_words && previous == 0 && sentence.plain[i]) {
+      for (std::size_t i = 0; i < sentence.types.size(); ++i) {
+        if (skip_plain_words && previous == 0 && sentence.types[i]->plain) {
           // A word in lower case outside a name is not a name's first word: tagged O unscored.
           tags[s].push_back(0);
           before_previous = previous;
           continue;
         }
-        extract_features(sentence, context, i, previous, before_previous, features);
-        std::array<float, kTagCount> scores = score(features);
+        const WordInSentence word{sentence, i, boundary};
+        const Scores scores = score(word, previous, before_previous, features);
         std::uint8_t best = 0;
         for (std::uint8_t tag = 1; tag < kTagCount; ++tag) {
           if (allowed_after(previous, tag) && scores[tag] > scores[best]) best = tag;
         }
         best = on_token(s, i, features, best);
         tags[s].push_back(best);
-        context.remember(sentence.folded[i], best, sentence.words[i]);
+        context.remember(*sentence.types[i], best);
         before_previous = previous;
         previous = best;
       }
@@ -248,16 +409,36 @@ struct DocumentDecoder {
   }
 };
 
-std::vector<std::vector<std::uint8_t>> EntityTagger::tag_document(const std::vector<std::vector<std::string>>& sentences) const {
+namespace {
+std::uint64_t next_tagger_id() {
+  static std::atomic<std::uint64_t> last{0};
+  return ++last;
+}
+}  // namespace
+
+template <typename Word>
+std::vector<std::vector<std::uint8_t>> EntityTagger::tag_sentences(const std::vector<std::vector<Word>>& sentences) const {
+  WordTypes& types = WordTypes::for_tagger(id_);
   std::vector<SentenceWords> prepared;
   prepared.reserve(sentences.size());
-  for (const auto& words : sentences) prepared.push_back(prepare_sentence(words, gazetteer_));
+  for (const auto& words : sentences) prepared.push_back(prepare_sentence(words, gazetteer_, types));
   DocumentContext context(prepared);
   std::vector<std::vector<std::uint8_t>> tags;
+  types.boundary().score(weights_);
   DocumentDecoder::decode(
-      prepared, context, /*skip_plain_words=*/true,
-      [&](const std::vector<std::uint64_t>& features) {
-        std::array<float, kTagCount> scores{};
+      prepared, context, types.boundary(), /*skip_plain_words=*/true,
+      [&](const WordInSentence& word, std::uint8_t previous_tag, std::uint8_t tag_before_previous, std::vector<std::uint64_t>& features) {
+        // Own and neighbour features from the word types; the rest looked up one by one.
+        WordType& type = word.at(0);
+        type.score(weights_);
+        Scores scores = type.own_scores;
+        const std::array<WordType*, 4> neighbours = word.neighbours();
+        for (std::size_t role = 0; role < neighbours.size(); ++role) {
+          neighbours[role]->score(weights_);
+          for (std::size_t tag = 0; tag < kTagCount; ++tag) scores[tag] += neighbours[role]->neighbour_scores[role][tag];
+        }
+        features.clear();
+        contextual_features(word, context, previous_tag, tag_before_previous, features);
         for (std::uint64_t feature : features) {
           const Scores* found = weights_.find(feature);
           if (found == nullptr) continue;
@@ -267,6 +448,14 @@ std::vector<std::vector<std::uint8_t>> EntityTagger::tag_document(const std::vec
       },
       [](std::size_t, std::size_t, const std::vector<std::uint64_t>&, std::uint8_t best) { return best; }, tags);
   return tags;
+}
+
+std::vector<std::vector<std::uint8_t>> EntityTagger::tag_document(const std::vector<std::vector<std::string>>& sentences) const {
+  return tag_sentences(sentences);
+}
+
+std::vector<std::vector<std::uint8_t>> EntityTagger::tag_document(const std::vector<std::vector<std::string_view>>& sentences) const {
+  return tag_sentences(sentences);
 }
 
 // [SECTION] Training -------------------------------------------------------------------------------
@@ -329,10 +518,11 @@ EntityTagger EntityTagger::train(const std::vector<ConllDocument>& documents, Ga
     std::vector<std::vector<std::uint8_t>> gold;
   };
   std::vector<PreparedDocument> prepared;
+  WordTypes types;
   for (const ConllDocument& document : documents) {
     PreparedDocument ready;
     for (const ConllSentence& sentence : document.sentences) {
-      ready.sentences.push_back(prepare_sentence(sentence.words, gazetteer));
+      ready.sentences.push_back(prepare_sentence(sentence.words, gazetteer, types));
       // Gold tags as IOB2 indices (IOB1 I- tags that start a span become B-).
       std::vector<std::uint8_t> gold(sentence.words.size(), 0);
       for (const TaggedSpan& span : spans_of(sentence.tags)) {
@@ -361,7 +551,11 @@ EntityTagger EntityTagger::train(const std::vector<ConllDocument>& documents, Ga
       DocumentContext context(document.sentences);
       std::vector<std::vector<std::uint8_t>> tags;
       DocumentDecoder::decode(
-          document.sentences, context, /*skip_plain_words=*/false, [&](const std::vector<std::uint64_t>& features) { return training.score(features); },
+          document.sentences, context, types.boundary(), /*skip_plain_words=*/false,
+          [&](const WordInSentence& word, std::uint8_t previous_tag, std::uint8_t tag_before_previous, std::vector<std::uint64_t>& features) {
+            all_features(word, context, previous_tag, tag_before_previous, features);
+            return training.score(features);
+          },
           [&](std::size_t s, std::size_t i, const std::vector<std::uint64_t>& features, std::uint8_t predicted) {
             const std::uint8_t gold = document.gold[s][i];
             ++total;
@@ -386,6 +580,7 @@ EntityTagger EntityTagger::train(const std::vector<ConllDocument>& documents, Ga
   tagger.weights_.reserve(features.size());
   for (std::uint64_t feature : features) tagger.weights_.emplace(feature, averaged.at(feature));
   tagger.gazetteer_ = std::move(gazetteer);
+  tagger.id_ = next_tagger_id();
   return tagger;
 }
 
@@ -450,7 +645,7 @@ Gazetteer gazetteer_from_iso_codes(std::string_view countries_json, std::string_
 namespace {
 
 constexpr std::string_view kModelMagic = "LOUPENER";
-constexpr std::uint32_t kModelVersion = 1;
+constexpr std::uint32_t kModelVersion = 2;  // 2: features of mixed hashes (version 1 hashed their text)
 
 template <typename T>
 void put(std::string& out, T value) {
@@ -606,6 +801,7 @@ std::optional<EntityTagger> EntityTagger::load(std::string_view bytes, std::stri
     }
     tagger.weights_.emplace(feature, scores);
   }
+  tagger.id_ = next_tagger_id();
   if (!reader.at_end()) {
     error = "entity model has bytes after its last feature";
     return std::nullopt;

@@ -64,8 +64,10 @@ class EntityTagger {
   static EntityTagger train(const std::vector<ConllDocument>& documents, Gazetteer gazetteer, const TrainingOptions& options,
                             const std::function<void(int epoch, double training_accuracy)>& progress = {});
 
-  // Tags every sentence of one document (its words, as tokens); a tag index per word.
+  // Tags every sentence of one document (its words, as tokens); a tag index per word. What the
+  // tagger works out per word type is kept per thread between documents (a bounded cache).
   std::vector<std::vector<std::uint8_t>> tag_document(const std::vector<std::vector<std::string>>& sentences) const;
+  std::vector<std::vector<std::uint8_t>> tag_document(const std::vector<std::vector<std::string_view>>& sentences) const;
 
   std::string save() const;
   static std::optional<EntityTagger> load(std::string_view bytes, std::string& error);
@@ -74,8 +76,12 @@ class EntityTagger {
 
  private:
   using Scores = std::array<float, kTagCount>;
+  template <typename Word>
+  std::vector<std::vector<std::uint8_t>> tag_sentences(const std::vector<std::vector<Word>>& sentences) const;
+
   FeatureWeights weights_;
   Gazetteer gazetteer_;
+  std::uint64_t id_ = 0;  // tells apart taggers' word-type caches (a copy has the same weights and id)
 
   friend class TaggerTraining;
   friend struct DocumentDecoder;

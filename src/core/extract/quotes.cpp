@@ -39,8 +39,9 @@ std::vector<QuoteMarks> pair_marks(std::string_view text) {
   QuoteMarks current;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const bool straight = text[i] == '"';
-    const bool curly_open = text.compare(i, 3, "\xE2\x80\x9C") == 0;
-    const bool curly_close = text.compare(i, 3, "\xE2\x80\x9D") == 0;
+    const bool curly = text[i] == '\xE2';  // the first byte of both curly marks (checked first: it is rare)
+    const bool curly_open = curly && text.compare(i, 3, "\xE2\x80\x9C") == 0;
+    const bool curly_close = curly && text.compare(i, 3, "\xE2\x80\x9D") == 0;
     if (text[i] == '\n' && inside) {
       // A paragraph ending inside a quotation: the next paragraph's opening mark continues it.
       std::size_t next = i + 1;
