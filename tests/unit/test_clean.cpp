@@ -193,11 +193,12 @@ TEST_CASE("a single link to another story is recognised") {
 
 TEST_CASE("headings of link lists are recognised and headlines are not") {
   for (const char* heading : {"Related", "Related stories", "Most popular", "More from Business", "Read more", "You may also like",
-                              "Editor's Picks", "Top Stories:"}) {
+                              "Editor's Picks", "Top Stories:", "  Related stories :\t", "More from Business::"}) {
     CHECK_MESSAGE(is_link_list_heading(heading), heading);
   }
   for (const char* headline : {"Chelsea sack Mutu", "Ad sales boost Time Warner profit", "Partnering with French Startup MistralAI",
-                               "Why the most popular phones are also the most returned, says a new survey of buyers."}) {
+                               "Why the most popular phones are also the most returned, says a new survey of buyers.",
+                               "Related talks between the two firms, which began in March, stalled over the price :"}) {
     CHECK_MESSAGE(!is_link_list_heading(headline), headline);
   }
 }

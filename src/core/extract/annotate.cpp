@@ -143,8 +143,9 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates, unsigned th
     // clause's first organization or person for "its $13 billion", else the nearest
     // organization or person before it in its clause ("Iliad pledging 3 billion euros"), else
     // the nearest place there ("France's 109-billion-euro plan").
-    const std::vector<text::Sentence> sentences = text::split_sentences(text);
-    for (const Amount& amount : find_amounts(text)) {
+    const std::vector<Amount> amounts = find_amounts(text);
+    const std::vector<text::Sentence> sentences = amounts.empty() ? std::vector<text::Sentence>() : text::split_sentences(text);
+    for (const Amount& amount : amounts) {
       AmountRecord record{{d, amount.start, amount.end}, amount.currency, amount.minimum, amount.maximum,
                           rates.to_usd(amount.currency, amount.minimum), rates.to_usd(amount.currency, amount.maximum), {}};
       record.subject = subject_of_amount(text, sentences, merged, amount, [&](const RawMention& mention) {

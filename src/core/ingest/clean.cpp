@@ -378,9 +378,13 @@ std::optional<std::string> boilerplate_line_reason(std::string_view line) {
 }
 
 bool is_link_list_heading(std::string_view line) {
-  std::string folded = folded_line(line);
-  while (!folded.empty() && (folded.back() == ':' || folded.back() == ' ')) folded.pop_back();
-  if (folded.empty() || folded.size() > 50 || count_words(folded) > 6) return false;
+  // Trailing colons and spaces go before folding, so that a paragraph is folded no further than
+  // the 50 characters a heading may have.
+  line = trim(line);
+  while (!line.empty() && (line.back() == ':' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  constexpr std::size_t kLongestHeading = 50;
+  const std::string folded = folded_line(line, kLongestHeading);
+  if (folded.empty() || folded.size() > kLongestHeading || count_words(folded) > 6) return false;
   const char last = folded.back();
   if (last == '.' || last == '?' || last == '!' || last == ',' || last == '"' || last == ';') return false;
   // Phrases that open such a heading ("Related", "More from Business", "Read more")...
