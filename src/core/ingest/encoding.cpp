@@ -297,6 +297,13 @@ void finish(std::string_view utf8, DecodedText& result) {
   std::size_t nuls = 0;
   std::size_t controls = 0;
   for (std::size_t i = 0; i < utf8.size(); ++i) {
+    // Runs of bytes kept as they are (all but control bytes other than tab and newline) are
+    // copied at once.
+    std::size_t run_end = i;
+    while (run_end < utf8.size() && (static_cast<unsigned char>(utf8[run_end]) >= 0x20 || utf8[run_end] == '\n' || utf8[run_end] == '\t')) ++run_end;
+    out.append(utf8, i, run_end - i);
+    i = run_end;
+    if (i == utf8.size()) break;
     const char c = utf8[i];
     if (c == '\r') {
       out.push_back('\n');

@@ -9,12 +9,7 @@
 
 namespace loupe::text {
 
-char32_t next_code_point(std::string_view text, std::size_t& position) {
-  const auto lead = static_cast<unsigned char>(text[position]);
-  if (lead < 0x80) {
-    ++position;
-    return lead;
-  }
+char32_t next_code_point_beyond_ascii(std::string_view text, std::size_t& position) {
   utf8proc_int32_t code_point = 0;
   const utf8proc_ssize_t length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + position),
                                                    static_cast<utf8proc_ssize_t>(text.size() - position), &code_point);
@@ -26,11 +21,7 @@ char32_t next_code_point(std::string_view text, std::size_t& position) {
   return static_cast<char32_t>(code_point);
 }
 
-bool is_word_character(char32_t code_point) {
-  if (code_point < 0x80) {
-    return (code_point >= 'a' && code_point <= 'z') || (code_point >= 'A' && code_point <= 'Z') ||
-           (code_point >= '0' && code_point <= '9');
-  }
+bool is_word_character_beyond_ascii(char32_t code_point) {
   switch (utf8proc_category(static_cast<utf8proc_int32_t>(code_point))) {
     case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
     case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
