@@ -79,10 +79,12 @@ std::string fold_ascii_case(std::string_view text) {
   return result;
 }
 
-std::size_t count_words(std::string_view text) {
+std::size_t count_words(std::string_view text) { return count_words_up_to(text, static_cast<std::size_t>(-1)); }
+
+std::size_t count_words_up_to(std::string_view text, std::size_t enough) {
   std::size_t words = 0;
   bool in_word = false;
-  for (std::size_t i = 0; i < text.size();) {
+  for (std::size_t i = 0; i < text.size() && words < enough;) {
     const char32_t c = decode_utf8(text, i);
     const bool joins_word = in_word && (c == U'\'' || c == U'-' || c == U'\u2019');
     if (is_word_character(c)) {

@@ -23,5 +23,7 @@ std::string fold_ascii_case(std::string_view text);
 // Counts words: maximal runs of letters, digits, apostrophes and hyphens that hold a letter or
 // digit; any byte >= 0x80 counts as a letter so that accented words are counted once.
 std::size_t count_words(std::string_view text);
+// The same, counting no further than `enough` (for "has it at least N words?" on long text).
+std::size_t count_words_up_to(std::string_view text, std::size_t enough);
 
 }  // namespace loupe

@@ -33,3 +33,11 @@ TEST_CASE("words are counted across punctuation, apostrophes, hyphens and accent
   CHECK(count_words("Z\xC3\xBCrich \xE2\x80\x94 and Paris") == 3);
   CHECK(count_words(" -- ... ") == 0);
 }
+
+TEST_CASE("counting words up to a number stops there and otherwise counts them all") {
+  const std::string_view sentence = "Meta's chief AI scientist, Yann LeCun.";
+  CHECK(count_words_up_to(sentence, 2) == 2);
+  CHECK(count_words_up_to(sentence, 6) == 6);
+  CHECK(count_words_up_to(sentence, 100) == 6);
+  CHECK(count_words_up_to("", 3) == 0);
+}

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <cmath>
 #include <cstring>
 #include <numeric>
@@ -315,6 +316,25 @@ struct DocumentContext {
 
 // [SECTION] Features of a word in its sentence -----------------------------------------------------
 
+// A word's feature keys: at most 14 of its own, 4 of its neighbours and 17 in context.
+class FeatureList {
+ public:
+  void clear() { count_ = 0; }
+  void push_back(std::uint64_t feature) {
+    assert(count_ < keys_.size());
+    keys_[count_++] = feature;
+  }
+  void append(const std::uint64_t* first, const std::uint64_t* last) {
+    for (; first != last; ++first) push_back(*first);
+  }
+  const std::uint64_t* begin() const { return keys_.data(); }
+  const std::uint64_t* end() const { return keys_.data() + count_; }
+
+ private:
+  std::array<std::uint64_t, 36> keys_{};
+  std::size_t count_ = 0;
+};
+
 // Word i of a sentence with its neighbours (the boundary type beyond the ends).
 struct WordInSentence {
   const SentenceWords& sentence;
@@ -332,7 +352,7 @@ struct WordInSentence {
 // The features of a word that depend on its sentence, the tags before it or the document
 // (besides its own features and its neighbours', which its word types give).
 void contextual_features(const WordInSentence& word, const DocumentContext& context, std::uint8_t previous_tag, std::uint8_t tag_before_previous,
-                         std::vector<std::uint64_t>& features) {
+                         FeatureList& features) {
   const WordType& type = word.at(0);
   const WordType& previous = word.at(-1);
   const WordType& next = word.at(1);
@@ -362,10 +382,10 @@ void contextual_features(const WordInSentence& word, const DocumentContext& cont
 
 // All the features of a word (training): its own, its neighbours' and the contextual ones.
 void all_features(const WordInSentence& word, const DocumentContext& context, std::uint8_t previous_tag, std::uint8_t tag_before_previous,
-                  std::vector<std::uint64_t>& features) {
+                  FeatureList& features) {
   features.clear();
   const WordType& type = word.at(0);
-  features.insert(features.end(), type.own_features.begin(), type.own_features.begin() + type.own_feature_count);
+  features.append(type.own_features.data(), type.own_features.data() + type.own_feature_count);
   const std::array<WordType*, 4> neighbours = word.neighbours();
   for (std::size_t role = 0; role < neighbours.size(); ++role) features.push_back(feature_key(kNeighbourTemplates[role], neighbours[role]->folded_hash));
   contextual_features(word, context, previous_tag, tag_before_previous, features);
@@ -387,7 +407,7 @@ struct DocumentDecoder {
   template <typename ScoreFunction, typename OnToken>
   static void decode(const std::vector<SentenceWords>& sentences, DocumentContext& context, WordType& boundary, bool skip_plain_words,
                      ScoreFunction&& score, OnToken&& on_token, std::vector<std::vector<std::uint8_t>>& tags) {
-    std::vector<std::uint64_t> features;
+    FeatureList features;
     tags.assign(sentences.size(), {});
     for (std::size_t s = 0; s < sentences.size(); ++s) {
       const SentenceWords& sentence = sentences[s];
@@ -435,7 +455,7 @@ std::vector<std::vector<std::uint8_t>> EntityTagger::tag_sentences(const std::ve
   types.boundary().score(weights_);
   DocumentDecoder::decode(
       prepared, context, types.boundary(), /*skip_plain_words=*/true,
-      [&](const WordInSentence& word, std::uint8_t previous_tag, std::uint8_t tag_before_previous, std::vector<std::uint64_t>& features) {
+      [&](const WordInSentence& word, std::uint8_t previous_tag, std::uint8_t tag_before_previous, FeatureList& features) {
         // Own and neighbour features from the word types; the rest looked up one by one.
         WordType& type = word.at(0);
         type.score(weights_);
@@ -453,7 +473,7 @@ std::vector<std::vector<std::uint8_t>> EntityTagger::tag_sentences(const std::ve
         }
         return scores;
       },
-      [](std::size_t, std::size_t, const std::vector<std::uint64_t>&, std::uint8_t best) { return best; }, tags);
+      [](std::size_t, std::size_t, const FeatureList&, std::uint8_t best) { return best; }, tags);
   return tags;
 }
 
@@ -475,7 +495,7 @@ class TaggerTraining {
     std::array<double, kTagCount> weighted_updates{};  // sum of step * update, for averaging
   };
 
-  std::array<float, kTagCount> score(const std::vector<std::uint64_t>& features) const {
+  std::array<float, kTagCount> score(const FeatureList& features) const {
     std::array<float, kTagCount> scores{};
     for (std::uint64_t feature : features) {
       const auto found = weights_.find(feature);
@@ -485,7 +505,7 @@ class TaggerTraining {
     return scores;
   }
 
-  void update(const std::vector<std::uint64_t>& features, std::uint8_t gold, std::uint8_t predicted) {
+  void update(const FeatureList& features, std::uint8_t gold, std::uint8_t predicted) {
     for (std::uint64_t feature : features) {
       Weights& weights = weights_[feature];
       weights.current[gold] += 1.0f;
@@ -559,11 +579,11 @@ EntityTagger EntityTagger::train(const std::vector<ConllDocument>& documents, Ga
       std::vector<std::vector<std::uint8_t>> tags;
       DocumentDecoder::decode(
           document.sentences, context, types.boundary(), /*skip_plain_words=*/false,
-          [&](const WordInSentence& word, std::uint8_t previous_tag, std::uint8_t tag_before_previous, std::vector<std::uint64_t>& features) {
+          [&](const WordInSentence& word, std::uint8_t previous_tag, std::uint8_t tag_before_previous, FeatureList& features) {
             all_features(word, context, previous_tag, tag_before_previous, features);
             return training.score(features);
           },
-          [&](std::size_t s, std::size_t i, const std::vector<std::uint64_t>& features, std::uint8_t predicted) {
+          [&](std::size_t s, std::size_t i, const FeatureList& features, std::uint8_t predicted) {
             const std::uint8_t gold = document.gold[s][i];
             ++total;
             if (predicted == gold) {

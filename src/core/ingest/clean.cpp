@@ -234,8 +234,9 @@ bool is_story_link_line(std::string_view folded) {
 // A line of a list of links: short, and not a sentence of prose.
 bool is_headline_like(std::string_view line) {
   line = trim(line);
+  if (line.empty() || line.size() > 220) return false;
   const std::size_t words = count_words(line);
-  if (line.empty() || line.size() > 220 || words > 30) return false;
+  if (words > 30) return false;
   if (line.back() == ':') return false;  // introduces what follows: prose
   const bool ends_sentence = line.back() == '.' && !ends_with(line, "...");
   return !(ends_sentence && words >= 6);
@@ -339,7 +340,7 @@ void remove_repeats(std::vector<Line>& lines, std::string_view title, std::vecto
     if (key.empty()) continue;
     if (key == title_key) {
       remove_line(lines, i, kRepeatedTitleReason, removals);
-    } else if (count_words(lines[i].text) >= kShortestRepeatedParagraphWords && !paragraphs_seen.insert(key).second) {
+    } else if (count_words_up_to(lines[i].text, kShortestRepeatedParagraphWords) >= kShortestRepeatedParagraphWords && !paragraphs_seen.insert(key).second) {
       remove_line(lines, i, kRepeatedParagraphReason, removals);
     }
   }
