@@ -40,6 +40,9 @@ bool is_space_byte(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '
 bool is_single_capital(std::string_view word) { return word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z'; }
 
 constexpr std::array<std::string_view, 12> kDottedAbbreviations = {"Inc", "Corp", "Ltd", "Co", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen"};
+static_assert(std::all_of(kDottedAbbreviations.begin(), kDottedAbbreviations.end(),
+                          [](std::string_view word) { return word.size() >= 2 && word.size() <= 4 && word[0] >= 'A' && word[0] <= 'Z'; }),
+              "tagger_tokens compares only words of two to four letters with a capital first");
 
 }  // namespace
 
@@ -86,8 +89,11 @@ std::vector<std::vector<TaggerToken>> tagger_tokens(std::string_view text) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       TaggerToken token = tokens[i];
       const std::string_view surface = part.substr(token.start, token.end - token.start);
+      // (Every abbreviation listed is two to four letters, the first a capital: most words are
+      // not compared with the list at all.)
       const bool dotted = is_single_capital(surface) ||
-                          std::find(kDottedAbbreviations.begin(), kDottedAbbreviations.end(), surface) != kDottedAbbreviations.end();
+                          (surface.size() >= 2 && surface.size() <= 4 && surface[0] >= 'A' && surface[0] <= 'Z' &&
+                           std::find(kDottedAbbreviations.begin(), kDottedAbbreviations.end(), surface) != kDottedAbbreviations.end());
       if (dotted && i + 1 < tokens.size() && part.substr(tokens[i + 1].start, 1) == "." && tokens[i + 1].start == token.end) {
         token.end = tokens[++i].end;
         while (i + 2 < tokens.size() && tokens[i + 1].start == token.end && is_single_capital(part.substr(tokens[i + 1].start, tokens[i + 1].end - tokens[i + 1].start)) &&
