@@ -225,7 +225,7 @@ class WordTypes {
       WordTypes types;
     };
     thread_local ThreadTypes thread_types;
-    constexpr std::size_t kMostTypes = 1 << 17;
+    constexpr std::size_t kMostTypes = 1 << 16;  // about 30 MB at most
     if (thread_types.tagger_id != tagger_id || thread_types.types.size() > kMostTypes) {
       thread_types.types.clear();
       thread_types.tagger_id = tagger_id;
