@@ -20,8 +20,8 @@ std::string normalize_line_endings(std::string_view text);
 // Lower-cases ASCII letters; other bytes (including UTF-8 sequences) are kept as they are.
 std::string fold_ascii_case(std::string_view text);
 
-// Counts words: maximal runs of letters, digits, apostrophes and hyphens that hold a letter or
-// digit; any byte >= 0x80 counts as a letter so that accented words are counted once.
+// Counts words: maximal runs of letters, marks and digits (Unicode categories L, M, N), joined
+// by apostrophes and hyphens ("don't", "AI-driven" and "Mensch’s" are one word each).
 std::size_t count_words(std::string_view text);
 // The same, counting no further than `enough` (for "has it at least N words?" on long text).
 std::size_t count_words_up_to(std::string_view text, std::size_t enough);

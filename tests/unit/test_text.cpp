@@ -34,6 +34,12 @@ TEST_CASE("words are counted across punctuation, apostrophes, hyphens and accent
   CHECK(count_words(" -- ... ") == 0);
 }
 
+TEST_CASE("symbols, emoji and currency signs are not words, letters of any script are") {
+  CHECK(count_words("Mistral \xF0\x9F\x9A\x80 raised \xE2\x82\xAC" "600m \xE2\x84\xA2") == 3);  // rocket, euro sign, trade mark
+  CHECK(count_words("\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 \xE6\x9D\xB1\xE4\xBA\xAC") == 2);   // Athens in Greek, Tokyo in kanji
+  CHECK(count_words("Mensch\xE2\x80\x99s plan") == 2);
+}
+
 TEST_CASE("counting words up to a number stops there and otherwise counts them all") {
   const std::string_view sentence = "Meta's chief AI scientist, Yann LeCun.";
   CHECK(count_words_up_to(sentence, 2) == 2);
