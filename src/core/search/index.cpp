@@ -24,43 +24,19 @@ struct StringHash {
   std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 
-// A term's postings while the index is built (flattened into the index's arrays at the end).
-struct GrowingPostings {
-  std::vector<DocumentId> documents;
-  std::vector<std::uint32_t> title_counts;
-  std::vector<std::uint32_t> body_counts;
-  std::vector<std::uint32_t> position_starts;
-  std::vector<std::uint32_t> positions;
-};
-
-// Adds the tokens of one field of a document to the vocabulary and the postings.
-class IndexBuilder {
+// The vocabulary while the index is built: each folded form's term id, given in order of first use.
+class Vocabulary {
  public:
-  explicit IndexBuilder(std::vector<std::string>& terms) : terms_(terms) {}
+  explicit Vocabulary(std::vector<std::string>& terms) : terms_(terms) {}
 
-  void add_field(DocumentId document, std::string_view text, bool is_title, std::uint32_t& position,
-                 std::vector<IndexedToken>& tokens) {
-    const std::vector<text::Token> raw_tokens = text::tokenize(text);
-    std::string folded;
-    for (const text::Token& raw : raw_tokens) {
-      const std::string_view word = text.substr(raw.start, raw.end - raw.start);
-      folded = text::fold_for_matching(word);
-      if (folded.empty()) continue;
-      const TermId term = intern(folded);
-      tokens.push_back({raw.start, raw.end, term});
-      GrowingPostings& list = postings_[term];
-      if (list.documents.empty() || list.documents.back() != document) {
-        list.documents.push_back(document);
-        list.title_counts.push_back(0);
-        list.body_counts.push_back(0);
-        list.position_starts.push_back(static_cast<std::uint32_t>(list.positions.size()));
-      }
-      ++(is_title ? list.title_counts : list.body_counts).back();
-      list.positions.push_back(position++);
+  // Appends the tokens of one field of a document, each with its term.
+  void add_field(std::string_view text, std::vector<IndexedToken>& tokens) {
+    for (const text::Token& raw : text::tokenize(text)) {
+      text::fold_for_matching_into(text.substr(raw.start, raw.end - raw.start), folded_);
+      if (folded_.empty()) continue;
+      tokens.push_back({raw.start, raw.end, intern(folded_)});
     }
   }
-
-  std::vector<GrowingPostings>& postings() { return postings_; }
 
  private:
   TermId intern(const std::string& folded) {
@@ -69,13 +45,12 @@ class IndexBuilder {
     const auto id = static_cast<TermId>(terms_.size());
     terms_.push_back(folded);
     term_ids_.emplace(folded, id);
-    postings_.emplace_back();
     return id;
   }
 
   std::vector<std::string>& terms_;
   std::unordered_map<std::string, TermId, StringHash, std::equal_to<>> term_ids_;
-  std::vector<GrowingPostings> postings_;
+  std::string folded_;  // the word being looked up, kept to reuse its memory
 };
 
 }  // namespace
@@ -111,29 +86,52 @@ Index Index::of_text_to_store(const Corpus& corpus) {
 }
 
 void Index::index_text(const Corpus& corpus) {
-  IndexBuilder builder(terms_);
-  for (std::size_t i = 0; i < corpus.documents.size(); ++i) {
-    const Document& document = corpus.documents[i];
-    const auto id = static_cast<DocumentId>(i);
-    std::uint32_t position = 0;
-    builder.add_field(id, document.title, true, position, tokens_);
+  // Every document's tokens, with their terms, and its sentences.
+  Vocabulary vocabulary(terms_);
+  for (const Document& document : corpus.documents) {
+    vocabulary.add_field(document.title, tokens_);
     token_starts_.push_back(tokens_.size());
-    ++position;  // the gap between title and text
-    builder.add_field(id, document.text, false, position, tokens_);
+    vocabulary.add_field(document.text, tokens_);
     token_starts_.push_back(tokens_.size());
     for (const text::Sentence& sentence : text::split_sentences(document.text)) sentences_.push_back(sentence);
     sentence_starts_.push_back(sentences_.size());
   }
-  // The postings, term after term, into the flat arrays.
-  for (GrowingPostings& list : builder.postings()) {
-    entry_documents_.insert(entry_documents_.end(), list.documents.begin(), list.documents.end());
-    entry_title_counts_.insert(entry_title_counts_.end(), list.title_counts.begin(), list.title_counts.end());
-    entry_body_counts_.insert(entry_body_counts_.end(), list.body_counts.begin(), list.body_counts.end());
-    entry_position_starts_.insert(entry_position_starts_.end(), list.position_starts.begin(), list.position_starts.end());
-    positions_.insert(positions_.end(), list.positions.begin(), list.positions.end());
+
+  // The postings, by counting (no list per term): each term's share of the positions, then each
+  // token's position put in its term's next place, document after document. A document's title
+  // takes positions 0, 1, ...; its text follows after a gap of one.
+  position_starts_.assign(terms_.size() + 1, 0);
+  for (const IndexedToken& token : tokens_) ++position_starts_[token.term + 1];
+  for (std::size_t term = 0; term < terms_.size(); ++term) position_starts_[term + 1] += position_starts_[term];
+  positions_.resize(tokens_.size());
+  std::vector<DocumentId> position_documents(tokens_.size());
+  std::vector<bool> position_in_title(tokens_.size());
+  std::vector<std::size_t> next_place(position_starts_.begin(), position_starts_.end() - 1);
+  for (std::size_t document = 0; document < corpus.documents.size(); ++document) {
+    const std::size_t title_start = token_starts_[2 * document];
+    const std::size_t text_start = token_starts_[2 * document + 1];
+    for (std::size_t token = title_start; token < token_starts_[2 * document + 2]; ++token) {
+      const std::size_t place = next_place[tokens_[token].term]++;
+      const bool in_title = token < text_start;
+      positions_[place] = static_cast<std::uint32_t>(token - title_start + (in_title ? 0 : 1));
+      position_documents[place] = static_cast<DocumentId>(document);
+      position_in_title[place] = in_title;
+    }
+  }
+  // One entry per term and document it occurs in.
+  entry_starts_.reserve(terms_.size() + 1);
+  for (std::size_t term = 0; term < terms_.size(); ++term) {
+    const std::size_t first = position_starts_[term];
+    for (std::size_t place = first; place < position_starts_[term + 1]; ++place) {
+      if (place == first || position_documents[place] != position_documents[place - 1]) {
+        entry_documents_.push_back(position_documents[place]);
+        entry_title_counts_.push_back(0);
+        entry_body_counts_.push_back(0);
+        entry_position_starts_.push_back(static_cast<std::uint32_t>(place - first));
+      }
+      ++(position_in_title[place] ? entry_title_counts_ : entry_body_counts_).back();
+    }
     entry_starts_.push_back(entry_documents_.size());
-    position_starts_.push_back(positions_.size());
-    list = GrowingPostings();
   }
 
   // Stems, once per distinct form, numbered in alphabetical order.

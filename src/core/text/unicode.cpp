@@ -34,6 +34,13 @@ bool is_word_character_beyond_ascii(char32_t code_point) {
 }
 
 std::string fold_for_matching(std::string_view word) {
+  std::string folded;
+  fold_for_matching_into(word, folded);
+  return folded;
+}
+
+void fold_for_matching_into(std::string_view word, std::string& folded) {
+  folded.clear();
   // Fast path: ASCII needs only lower-casing.
   bool ascii = true;
   for (char c : word) {
@@ -43,19 +50,21 @@ std::string fold_for_matching(std::string_view word) {
     }
   }
   if (ascii) {
-    std::string folded(word);
+    folded.append(word);
     for (char& c : folded) {
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     }
-    return folded;
+    return;
   }
   utf8proc_uint8_t* mapped = nullptr;
   const utf8proc_ssize_t length = utf8proc_map(
       reinterpret_cast<const utf8proc_uint8_t*>(word.data()), static_cast<utf8proc_ssize_t>(word.size()), &mapped,
       static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
                                      UTF8PROC_IGNORE));
-  if (length < 0) return std::string(word);  // invalid UTF-8: match it as it is
-  std::string folded;
+  if (length < 0) {  // invalid UTF-8: match it as it is
+    folded.append(word);
+    return;
+  }
   folded.reserve(static_cast<std::size_t>(length));
   const std::string_view result(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(length));
   for (std::size_t i = 0; i < result.size();) {
@@ -71,7 +80,6 @@ std::string fold_for_matching(std::string_view word) {
     }
   }
   std::free(mapped);
-  return folded;
 }
 
 bool is_valid_utf8(std::string_view text) {

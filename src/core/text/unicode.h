@@ -33,5 +33,7 @@ inline bool is_word_character(char32_t code_point) {
 
 // The form of a word used for matching: NFKD, case folded, marks stripped; ’ and ʼ become '.
 std::string fold_for_matching(std::string_view word);
+// The same into `folded` (replacing what it held), for loops that fold word after word.
+void fold_for_matching_into(std::string_view word, std::string& folded);
 
 }  // namespace loupe::text
