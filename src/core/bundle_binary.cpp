@@ -438,7 +438,7 @@ struct WriteFailure {
 
 class BinaryWriter {
  public:
-  std::string write(const Corpus& corpus) {
+  std::string write(const Corpus& corpus, const search::Index* index_of_text) {
     std::unordered_map<std::string_view, std::uint32_t> entity_positions;
     for (std::size_t e = 0; e < corpus.entities.size(); ++e) entity_positions.emplace(corpus.entities[e].id, static_cast<std::uint32_t>(e));
     auto entity_reference = [&](const std::string& id, const std::string& place) -> std::uint32_t {
@@ -504,8 +504,13 @@ class BinaryWriter {
     }
     std::string& index = sections_[kIndex];
     append_little_endian<std::uint32_t>(index, search::Index::kStoredVersion);
-    index += corpus.stored_index && corpus.stored_index->stored_for(corpus) ? corpus.stored_index->encode()
-                                                                              : search::Index::build_from_text(corpus).encode();
+    if (index_of_text && index_of_text->document_count() == corpus.documents.size()) {
+      index += index_of_text->encode();
+    } else if (corpus.stored_index && corpus.stored_index->stored_for(corpus)) {
+      index += corpus.stored_index->encode();
+    } else {
+      index += search::Index::build_from_text(corpus).encode();
+    }
     return assemble();
   }
 
@@ -730,10 +735,10 @@ BundleReadResult BinaryBundleStream::finish() {
   return read_binary_bundle(state_->bytes);
 }
 
-BinaryBundleWriteResult write_binary_bundle(const Corpus& corpus) {
+BinaryBundleWriteResult write_binary_bundle(const Corpus& corpus, const search::Index* index_of_text) {
   BinaryBundleWriteResult result;
   try {
-    result.bytes = BinaryWriter().write(corpus);
+    result.bytes = BinaryWriter().write(corpus, index_of_text);
   } catch (const WriteFailure& failure) {
     result.error = "the binary bundle cannot be written: " + failure.message;
   }

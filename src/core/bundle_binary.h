@@ -63,7 +63,10 @@ struct BinaryBundleWriteResult {
   std::string error;  // set on failure (a corpus whose strings exceed 4 GiB, a quote naming no entity)
 };
 
-BinaryBundleWriteResult write_binary_bundle(const Corpus& corpus);
+// The index stored is `index_of_text` when given (an index built from this corpus's text, such as
+// the explorer's, saving a second build), else the corpus's stored index when it is still of its
+// text, else one built here.
+BinaryBundleWriteResult write_binary_bundle(const Corpus& corpus, const search::Index* index_of_text = nullptr);
 
 // Reads a binary bundle; the same result as read_bundle: a corpus, or an error naming the place.
 BundleReadResult read_binary_bundle(std::string_view bytes);

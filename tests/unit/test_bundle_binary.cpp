@@ -381,6 +381,18 @@ TEST_CASE("a binary bundle carries the search index, which the explorer's index 
   CHECK(search::Index::build(*read.corpus).encode() == fresh.encode());
 }
 
+TEST_CASE("a bundle written with the explorer's index is the bundle that indexes its own text, byte for byte") {
+  const Corpus corpus = seed_bundle_corpus();
+  Explorer explorer;
+  explorer.load(corpus);
+  const BinaryBundleWriteResult with_index = write_binary_bundle(explorer.corpus(), &explorer.index());
+  REQUIRE(with_index.error.empty());
+  CHECK(with_index.bytes == binary_of(corpus));
+  // An index of another corpus is not taken for this one.
+  const search::Index other = search::Index::build_from_text(hand_made_corpus());
+  CHECK(write_binary_bundle(corpus, &other).bytes == binary_of(corpus));
+}
+
 TEST_CASE("a stored index is not used for texts that changed after reading") {
   BundleReadResult read = read_binary_bundle(binary_of(hand_made_corpus()));
   REQUIRE(read.corpus.has_value());
