@@ -368,6 +368,15 @@
         showFileProgress(`Finding entities, quotes and money\u2026 ${done} of ${read.documents} documents`, 0.3 + 0.65 * done / read.documents);
         await yieldToBrowser();
       }
+      // Merging the entities, then indexing and showing the files, then keeping them: a frame
+      // drawn between each.
+      if (!read.error) {
+        showFileProgress('Merging entities across the documents\u2026', 0.95);
+        await yieldToBrowser();
+        Module._loupe_files_extract_finish();
+        showFileProgress('Indexing\u2026', 0.98);
+        await yieldToBrowser();
+      }
       const result = JSON.parse(Module.UTF8ToString(Module._loupe_files_finish()));
       report.unshift(...result.report);
       if (result.error) {
@@ -375,6 +384,7 @@
         error.report = report;
         throw error;
       }
+      await yieldToBrowser();
       await keepOwnCorpus();
       return { report, state: state() };
     } finally {

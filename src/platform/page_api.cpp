@@ -31,6 +31,7 @@ std::vector<std::string> files_notebook_lines;
 std::size_t files_articles_added = 0;
 std::vector<std::string> files_report;
 std::optional<loupe::extract::CorpusAnnotator> files_annotator;
+bool files_extraction_finished = false;  // by loupe_files_extract_finish, since loupe_files_read
 // The extraction's model and rates, loaded on demand (only for a reader's own files).
 std::optional<loupe::extract::EntityTagger> entity_tagger;
 loupe::extract::RateTable rate_table;
@@ -197,7 +198,7 @@ void loupe_set_own_corpus_kept(int kept) {
 // The current corpus as a bundle's bytes, for page.js to keep: binary (with its index, so that a
 // reload needs no indexing), JSON when it can't be written so; its length in *length.
 const char* loupe_corpus_bundle(int* length) {
-  loupe::BinaryBundleWriteResult binary = loupe::write_binary_bundle(loupe::app::explorer().corpus());
+  loupe::BinaryBundleWriteResult binary = loupe::write_binary_bundle(loupe::app::explorer().corpus(), &loupe::app::explorer().index());
   last_result = binary.error.empty() ? std::move(binary.bytes) : loupe::write_bundle(loupe::app::explorer().corpus());
   *length = static_cast<int>(last_result.size());
   return last_result.data();
@@ -270,6 +271,7 @@ const char* loupe_files_read() {
   const bool notebooks_only = files_articles_added == 0 && !files_notebook_lines.empty();
   std::vector<std::string> articles_report;
   files_read = files_being_read->finish(articles_report);
+  files_extraction_finished = false;
   files_being_read.reset();
   files_report = files_notebook_lines;
   if (!notebooks_only) files_report.insert(files_report.end(), articles_report.begin(), articles_report.end());
@@ -290,6 +292,19 @@ int loupe_files_extract_next(int count) {
   return static_cast<int>(files_annotator->tag_next(static_cast<std::size_t>(std::max(count, 1))));
 }
 
+// Ends the extraction after the last loupe_files_extract_next: entities merged across the
+// documents, then their quotes and amounts. A step of its own (loupe_files_finish does it when it
+// was not called), so that the page draws a frame before the files are indexed and shown.
+void loupe_files_extract_finish() {
+  if (!files_read || files_extraction_finished) return;
+  if (!files_read->documents.empty()) {
+    if (!files_annotator && entity_tagger) files_annotator.emplace(*files_read, *entity_tagger);
+    if (files_annotator) files_annotator->finish(*files_read, rate_table);
+  }
+  files_annotator.reset();
+  files_extraction_finished = true;
+}
+
 // Ends the files: finishes the extraction and shows them in place of the corpus (reading them
 // first when loupe_files_read was not called). Returns {"report": [lines], "error": "" or why
 // nothing was opened} as JSON.
@@ -299,9 +314,7 @@ const char* loupe_files_finish() {
   if (files_read->documents.empty()) {
     error = "no document could be read from these files";
   } else {
-    if (!files_annotator && entity_tagger) files_annotator.emplace(*files_read, *entity_tagger);
-    if (files_annotator) files_annotator->finish(*files_read, rate_table);
-    files_annotator.reset();
+    loupe_files_extract_finish();
     loupe::app::explorer().load(std::move(*files_read));
   }
   files_annotator.reset();
