@@ -35,6 +35,7 @@ void Explorer::load(Corpus corpus) {
   state_.selected_entity.reset();
   entity_card_.reset();
   terms_of_document_.reset();
+  corpus_term_counts_.reset();
   run_search();
   state_.selected = corpus_.documents.empty() ? std::nullopt : std::optional<std::size_t>(0);
 }
@@ -299,12 +300,19 @@ namespace {
 constexpr std::size_t kTermsShown = 30;
 }
 
+const search::TermCounts& Explorer::corpus_term_counts() const {
+  if (!corpus_term_counts_) corpus_term_counts_ = search::corpus_term_counts(index_);
+  return *corpus_term_counts_;
+}
+
 const TermsOverview& Explorer::terms_of_results() const {
   if (!terms_of_results_) {
     std::vector<search::DocumentId> documents;
     for (std::size_t position : state_.results) documents.push_back(static_cast<search::DocumentId>(position));
     std::sort(documents.begin(), documents.end());
-    terms_of_results_ = TermsOverview{search::frequent_terms(index_, documents, kTermsShown), search::distinctive_terms(index_, documents, kTermsShown)};
+    const search::TermCounts& corpus = corpus_term_counts();
+    terms_of_results_ = TermsOverview{search::frequent_terms(index_, documents, kTermsShown, &corpus),
+                                      search::distinctive_terms(index_, documents, kTermsShown, &corpus)};
   }
   return *terms_of_results_;
 }
@@ -317,7 +325,8 @@ const network::Graph& Explorer::network_of_results() const {
 const TermsOverview& Explorer::terms_of_document(std::size_t document) const {
   if (!terms_of_document_ || terms_of_document_->first != document) {
     const std::vector<search::DocumentId> one{static_cast<search::DocumentId>(document)};
-    terms_of_document_.emplace(document, TermsOverview{search::frequent_terms(index_, one, kTermsShown), search::distinctive_terms(index_, one, kTermsShown)});
+    terms_of_document_.emplace(document, TermsOverview{search::frequent_terms(index_, one, kTermsShown),
+                                                       search::distinctive_terms(index_, one, kTermsShown, &corpus_term_counts())});
   }
   return terms_of_document_->second;
 }

@@ -209,6 +209,8 @@ class Explorer {
   std::optional<EntityCard> entity_card_;
   mutable std::optional<std::pair<search::ConcordanceOrder, std::vector<search::ConcordanceLine>>> concordance_;
   mutable std::optional<TermsOverview> terms_of_results_;
+  mutable std::optional<search::TermCounts> corpus_term_counts_;  // the Terms view's, counted once per corpus
+  const search::TermCounts& corpus_term_counts() const;
   mutable std::optional<network::Graph> network_;
   mutable std::optional<std::pair<std::string, std::vector<std::size_t>>> quotes_by_speaker_;  // (folded filter, quotes)
   mutable std::optional<std::vector<std::size_t>> amounts_in_results_;

@@ -48,6 +48,51 @@ TEST_CASE("a document's distinctive words against the rest of the corpus name wh
   CHECK(distinctive_terms(index, {0, 1, 2, 3}, 10).empty());  // the whole corpus stands out from nothing
 }
 
+TEST_CASE("with the corpus's counts given, every set of seeds has the terms counted from its own documents") {
+  const Corpus corpus = test::seed_corpus();
+  const Index index = Index::build(corpus);
+  const TermCounts corpus_counts = corpus_term_counts(index);
+  auto same = [](const std::vector<TermScore>& a, const std::vector<TermScore>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i].word != b[i].word || a[i].count != b[i].count || a[i].score != b[i].score) return false;
+    }
+    return true;
+  };
+  // All 15 non-empty sets of the four seeds: three or four of them are counted as the corpus less the rest.
+  for (unsigned set = 1; set < 16; ++set) {
+    std::vector<DocumentId> documents;
+    for (DocumentId d = 0; d < 4; ++d) {
+      if (set & (1u << d)) documents.push_back(d);
+    }
+    CAPTURE(set);
+    CHECK(same(frequent_terms(index, documents, 25, &corpus_counts), frequent_terms(index, documents, 25)));
+    CHECK(same(distinctive_terms(index, documents, 25, &corpus_counts), distinctive_terms(index, documents, 25)));
+  }
+}
+
+TEST_CASE("a possessive counts as its word, even where the word never stands alone") {
+  Corpus corpus;
+  for (const char* text : {"Mistral's model. Mistral's chief. Mistral' plan. Europe said Europe's Europe.", "Nothing about the company here, only weather and rain."}) {
+    Document document;
+    document.id = std::to_string(corpus.documents.size());
+    document.text = text;
+    corpus.documents.push_back(std::move(document));
+  }
+  const Index index = Index::build(corpus);
+  const std::vector<TermScore> terms = frequent_terms(index, {0}, 10);
+  auto count_of = [&](std::string_view word) {
+    for (const TermScore& term : terms) {
+      if (term.word == word) return term.count;
+    }
+    return std::size_t{0};
+  };
+  CHECK(count_of("mistral") == 3);  // "mistral's" twice and "mistral'" once, with no "mistral"
+  CHECK(count_of("europe") == 3);
+  CHECK(count_of("mistral's") == 0);
+  CHECK(count_of("europe's") == 0);
+}
+
 TEST_CASE("a word's occurrences are counted per document") {
   const Corpus corpus = test::seed_corpus();
   const Index index = Index::build(corpus);

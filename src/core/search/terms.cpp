@@ -5,7 +5,6 @@
 #include <iterator>
 #include <cmath>
 #include <string_view>
-#include <unordered_map>
 
 namespace loupe::search {
 namespace {
@@ -29,25 +28,49 @@ std::string_view base_word(std::string_view folded) {
   return folded;
 }
 
-// Occurrences of each word in the documents' texts, and their total.
-struct Counts {
-  std::unordered_map<std::string, std::uint32_t> by_word;
-  std::uint64_t total = 0;
-};
-
-Counts count_words(const Index& index, const std::vector<DocumentId>& documents) {
-  std::vector<std::uint32_t> by_term(index.term_count(), 0);
-  Counts counts;
-  for (const DocumentId document : documents) {
-    for (const IndexedToken& token : index.tokens(document).body) {
-      ++by_term[token.term];
-      ++counts.total;
+// Counts the tokens of the documents' texts, or, given the corpus's counts and more than half of
+// its documents, takes away those of the others. `documents` holds no document twice.
+TermCounts count_terms(const Index& index, const std::vector<DocumentId>& documents, const TermCounts* corpus_counts) {
+  const std::size_t document_count = index.document_count();
+  TermCounts counts;
+  if (corpus_counts && corpus_counts->by_term.size() == index.term_count() && documents.size() * 2 > document_count) {
+    std::vector<bool> inside(document_count, false);
+    for (const DocumentId document : documents) {
+      if (document < document_count) inside[document] = true;
     }
+    counts = *corpus_counts;
+    for (DocumentId document = 0; document < document_count; ++document) {
+      if (inside[document]) continue;
+      for (const IndexedToken& token : index.tokens(document).body) --counts.by_term[token.term];
+      counts.total -= index.tokens(document).body.size();
+    }
+    return counts;
   }
-  for (TermId term = 0; term < by_term.size(); ++term) {
-    if (by_term[term] > 0) counts.by_word[std::string(base_word(index.term(term)))] += by_term[term];
+  counts.by_term.assign(index.term_count(), 0);
+  for (const DocumentId document : documents) {
+    for (const IndexedToken& token : index.tokens(document).body) ++counts.by_term[token.term];
+    counts.total += index.tokens(document).body.size();
   }
   return counts;
+}
+
+// The word a term's count stands for.
+std::string_view word_of_term(const Index& index, TermId term) { return base_word(index.term(term)); }
+
+// Moves each possessive's count to the term of its word ("france's" and "france'" count as
+// "france"; when the corpus has no "france", the two count together under "france's").
+void count_possessives_as_their_words(const Index& index, std::vector<std::uint32_t>& by_term) {
+  for (TermId term = 0; term < by_term.size(); ++term) {
+    if (by_term[term] == 0) continue;
+    const std::string& form = index.term(term);
+    const std::string_view base = base_word(form);
+    if (base.size() == form.size()) continue;
+    TermId word = term;
+    if (!index.find_term(base, word) && !index.find_term(std::string(base) + "'s", word)) continue;
+    if (word == term || word_of_term(index, word) != base) continue;
+    by_term[word] += by_term[term];
+    by_term[term] = 0;
+  }
 }
 
 bool is_content_word(std::string_view folded) {
@@ -55,51 +78,77 @@ bool is_content_word(std::string_view folded) {
   return !std::all_of(folded.begin(), folded.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.' || c == ','; });
 }
 
-std::vector<TermScore> best(std::vector<TermScore> scores, std::size_t limit) {
-  std::sort(scores.begin(), scores.end(), [](const TermScore& a, const TermScore& b) {
-    return a.score != b.score ? a.score > b.score : a.word < b.word;
-  });
-  if (scores.size() > limit) scores.resize(limit);
+struct Candidate {
+  TermId term = 0;
+  std::size_t count = 0;
+  double score = 0.0;
+};
+
+// The `limit` best, highest score first (ties in the order of the words), as words.
+std::vector<TermScore> best(const Index& index, std::vector<Candidate> candidates, std::size_t limit) {
+  const std::size_t kept = std::min(limit, candidates.size());
+  std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(kept), candidates.end(),
+                    [&](const Candidate& a, const Candidate& b) {
+                      return a.score != b.score ? a.score > b.score : word_of_term(index, a.term) < word_of_term(index, b.term);
+                    });
+  std::vector<TermScore> scores;
+  for (std::size_t i = 0; i < kept; ++i) scores.push_back({std::string(word_of_term(index, candidates[i].term)), candidates[i].count, candidates[i].score});
   return scores;
 }
 
 }  // namespace
 
 bool is_function_word(std::string_view folded) {
-  return std::find(std::begin(kFunctionWords), std::end(kFunctionWords), folded) != std::end(kFunctionWords);
+  static const std::vector<std::string_view> sorted = [] {
+    std::vector<std::string_view> words(std::begin(kFunctionWords), std::end(kFunctionWords));
+    std::sort(words.begin(), words.end());
+    return words;
+  }();
+  return std::binary_search(sorted.begin(), sorted.end(), folded);
 }
 
-std::vector<TermScore> frequent_terms(const Index& index, const std::vector<DocumentId>& documents, std::size_t limit) {
-  const Counts counts = count_words(index, documents);
-  std::vector<TermScore> scores;
-  for (const auto& [word, count] : counts.by_word) {
-    if (is_content_word(word)) scores.push_back({word, count, static_cast<double>(count)});
-  }
-  return best(std::move(scores), limit);
-}
-
-std::vector<TermScore> distinctive_terms(const Index& index, const std::vector<DocumentId>& documents, std::size_t limit) {
-  if (documents.size() >= index.document_count()) return {};
-  const Counts inside = count_words(index, documents);
+TermCounts corpus_term_counts(const Index& index) {
   std::vector<DocumentId> everything(index.document_count());
-  for (DocumentId d = 0; d < everything.size(); ++d) everything[d] = d;
-  const Counts all = count_words(index, everything);
+  for (DocumentId document = 0; document < everything.size(); ++document) everything[document] = document;
+  return count_terms(index, everything, nullptr);
+}
+
+std::vector<TermScore> frequent_terms(const Index& index, const std::vector<DocumentId>& documents, std::size_t limit,
+                                      const TermCounts* corpus_counts) {
+  TermCounts counts = count_terms(index, documents, corpus_counts);
+  count_possessives_as_their_words(index, counts.by_term);
+  std::vector<Candidate> candidates;
+  for (TermId term = 0; term < counts.by_term.size(); ++term) {
+    const std::uint32_t count = counts.by_term[term];
+    if (count > 0 && is_content_word(word_of_term(index, term))) candidates.push_back({term, count, static_cast<double>(count)});
+  }
+  return best(index, std::move(candidates), limit);
+}
+
+std::vector<TermScore> distinctive_terms(const Index& index, const std::vector<DocumentId>& documents, std::size_t limit,
+                                         const TermCounts* corpus_counts) {
+  if (documents.size() >= index.document_count()) return {};
+  TermCounts inside = count_terms(index, documents, corpus_counts);
+  TermCounts all = corpus_counts && corpus_counts->by_term.size() == index.term_count() ? *corpus_counts : corpus_term_counts(index);
+  count_possessives_as_their_words(index, inside.by_term);
+  count_possessives_as_their_words(index, all.by_term);
   const double c = static_cast<double>(inside.total);
   const double d = static_cast<double>(all.total - inside.total);
   if (c == 0 || d == 0) return {};
-  std::vector<TermScore> scores;
-  for (const auto& [word, count] : inside.by_word) {
-    const double a = count;
-    const double b = static_cast<double>(all.by_word.at(word)) - a;
-    if (a < 2 || a / c <= b / d || !is_content_word(word)) continue;  // used more here, and more than once
+  std::vector<Candidate> candidates;
+  for (TermId term = 0; term < inside.by_term.size(); ++term) {
+    const double a = inside.by_term[term];
+    if (a < 2) continue;
+    const double b = static_cast<double>(all.by_term[term]) - a;
+    if (a / c <= b / d || !is_content_word(word_of_term(index, term))) continue;  // used more here, and more than once
     const double expected_inside = c * (a + b) / (c + d);
     const double expected_outside = d * (a + b) / (c + d);
     double g2 = a * std::log(a / expected_inside);
     if (b > 0) g2 += b * std::log(b / expected_outside);
     g2 *= 2;
-    if (g2 >= 3.84) scores.push_back({word, count, g2});
+    if (g2 >= 3.84) candidates.push_back({term, inside.by_term[term], g2});
   }
-  return best(std::move(scores), limit);
+  return best(index, std::move(candidates), limit);
 }
 
 std::vector<std::uint32_t> occurrences_by_document(const Index& index, std::string_view word) {

@@ -20,12 +20,25 @@ struct TermScore {
   double score = 0.0;     // the count for frequent terms, G² for distinctive ones
 };
 
+// Occurrences of each term (by id) in documents' texts, and their total.
+struct TermCounts {
+  std::vector<std::uint32_t> by_term;
+  std::uint64_t total = 0;
+};
+
+// The counts of the whole corpus: worth computing once and passing to the two functions below,
+// which then count whichever is smaller, the documents or the rest (a search matching most of a
+// large corpus is answered from the rest).
+TermCounts corpus_term_counts(const Index& index);
+
 // The most frequent words of the documents' texts, function words and numbers left out.
-std::vector<TermScore> frequent_terms(const Index& index, const std::vector<DocumentId>& documents, std::size_t limit);
+std::vector<TermScore> frequent_terms(const Index& index, const std::vector<DocumentId>& documents, std::size_t limit,
+                                      const TermCounts* corpus_counts = nullptr);
 
 // The words the documents use more than the rest of the corpus, by G² (at least 3.84, p < 0.05);
 // nothing when the documents are the whole corpus.
-std::vector<TermScore> distinctive_terms(const Index& index, const std::vector<DocumentId>& documents, std::size_t limit);
+std::vector<TermScore> distinctive_terms(const Index& index, const std::vector<DocumentId>& documents, std::size_t limit,
+                                         const TermCounts* corpus_counts = nullptr);
 
 // Occurrences of a word (and its possessive) in each document's text, by document position.
 std::vector<std::uint32_t> occurrences_by_document(const Index& index, std::string_view word);
