@@ -3,7 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <tuple>
 #include <span>
 #include <utility>
 
@@ -51,25 +51,39 @@ Graph cooccurrence_graph(const Corpus& corpus, const search::Index& index, const
   mentioned.resize(std::min(mentioned.size(), node_limit));
   graph.nodes = std::move(mentioned);
 
-  // The nodes named in each sentence, keyed by (document, sentence); then one edge count per
-  // pair of nodes per sentence.
-  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::size_t>> nodes_by_sentence;
+  // Each sentence naming a node, as (document, sentence, node), sorted and without repeats; then
+  // one count per pair of nodes named in the same sentence.
+  struct Naming {
+    std::size_t document = 0;
+    std::size_t sentence = 0;
+    std::size_t node = 0;
+    auto key() const { return std::tie(document, sentence, node); }
+  };
+  std::vector<Naming> namings;
   for (std::size_t n = 0; n < graph.nodes.size(); ++n) {
     for (const TextSpan& mention : corpus.entities[graph.nodes[n].entity].mentions) {
       if (!in_documents(mention)) continue;
       const std::span<const text::Sentence> sentences = index.tokens(static_cast<search::DocumentId>(mention.document)).sentences;
-      nodes_by_sentence[{mention.document, sentence_of(sentences, mention.start)}].push_back(n);
+      namings.push_back({mention.document, sentence_of(sentences, mention.start), n});
     }
   }
-  std::map<std::pair<std::size_t, std::size_t>, std::size_t> sentences_by_pair;
-  for (auto& [sentence, nodes] : nodes_by_sentence) {
-    std::sort(nodes.begin(), nodes.end());
-    nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-      for (std::size_t j = i + 1; j < nodes.size(); ++j) ++sentences_by_pair[{nodes[i], nodes[j]}];
+  std::sort(namings.begin(), namings.end(), [](const Naming& a, const Naming& b) { return a.key() < b.key(); });
+  namings.erase(std::unique(namings.begin(), namings.end(), [](const Naming& a, const Naming& b) { return a.key() == b.key(); }), namings.end());
+  const std::size_t node_count = graph.nodes.size();
+  std::vector<std::size_t> sentences_by_pair(node_count * node_count, 0);  // [from * node_count + to], from < to
+  for (std::size_t first = 0; first < namings.size();) {
+    std::size_t end = first;
+    while (end < namings.size() && namings[end].document == namings[first].document && namings[end].sentence == namings[first].sentence) ++end;
+    for (std::size_t i = first; i < end; ++i) {
+      for (std::size_t j = i + 1; j < end; ++j) ++sentences_by_pair[namings[i].node * node_count + namings[j].node];
+    }
+    first = end;
+  }
+  for (std::size_t from = 0; from < node_count; ++from) {
+    for (std::size_t to = from + 1; to < node_count; ++to) {
+      if (const std::size_t count = sentences_by_pair[from * node_count + to]; count > 0) graph.edges.push_back({from, to, count});
     }
   }
-  for (const auto& [pair, count] : sentences_by_pair) graph.edges.push_back({pair.first, pair.second, count});
   std::stable_sort(graph.edges.begin(), graph.edges.end(), [](const Edge& a, const Edge& b) { return a.sentences > b.sentences; });
   return graph;
 }

@@ -35,7 +35,8 @@ struct Graph {
 };
 
 // The network of the entities mentioned in the marked documents (by document position): at
-// most `node_limit` nodes, the most mentioned (ties by name).
+// most `node_limit` nodes, the most mentioned (ties by name). A drawing's worth: the pairs are
+// counted in node_limit² numbers.
 Graph cooccurrence_graph(const Corpus& corpus, const search::Index& index, const std::vector<bool>& documents,
                          std::size_t node_limit);
 
