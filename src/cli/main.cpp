@@ -122,7 +122,7 @@ int run_build(const std::vector<std::string>& arguments) {
     // A binary bundle stores the search index, which needs only the text: built on a thread of
     // its own meanwhile.
     std::future<loupe::search::Index> text_index;
-    if (format == "binary") text_index = std::async(std::launch::async, [&corpus] { return loupe::search::Index::of_text_to_store(corpus); });
+    if (format == "binary") text_index = std::async(std::launch::async, [&corpus] { return loupe::search::Index::of_text_to_store(corpus, loupe::available_threads()); });
     loupe::extract::annotate_corpus(corpus, *extractors->tagger, extractors->rates, loupe::available_threads());
     if (text_index.valid()) corpus.stored_index = std::make_shared<loupe::search::Index>(text_index.get());
     std::cout << "extracted " << corpus.entities.size() << " entities, " << corpus.quotes.size() << " quotes, "
@@ -202,7 +202,7 @@ int run_query(const std::vector<std::string>& arguments) {
   if (positional.size() != 2) return usage_error("query needs a bundle and a query");
   const std::optional<loupe::Corpus> corpus = load_bundle(positional[0]);
   if (!corpus) return 1;
-  const loupe::search::Index index = loupe::search::Index::build(*corpus);
+  const loupe::search::Index index = loupe::search::Index::build(*corpus, loupe::available_threads());
   options.hits_with_passages = limit;
   const loupe::search::SearchResult result = loupe::search::run_query(index, *corpus, positional[1], options);
   const std::size_t shown = std::min(limit, result.hits.size());

@@ -1,6 +1,7 @@
 // The explorer's state and actions (see explorer.h).
 #include "core/explorer.h"
 
+#include "core/parallel.h"
 #include "core/text/unicode.h"
 
 #include <nlohmann/json.hpp>
@@ -18,7 +19,7 @@ namespace loupe {
 void Explorer::load(Corpus corpus) {
   corpus_ = std::move(corpus);
   const auto started = std::chrono::steady_clock::now();
-  index_ = search::Index::build(corpus_);
+  index_ = search::Index::build(corpus_, available_threads());
   index_build_ms_ = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   entity_positions_.clear();
   for (std::size_t e = 0; e < corpus_.entities.size(); ++e) entity_positions_.emplace(corpus_.entities[e].id, e);

@@ -26,8 +26,17 @@ void for_each_index(std::size_t count, unsigned threads, const std::function<voi
 }
 
 unsigned available_threads() {
-  const unsigned hardware = std::thread::hardware_concurrency();
-  return hardware > 0 ? hardware : 1;
+  static const unsigned threads = [] {
+    const unsigned hardware = std::thread::hardware_concurrency();
+    if (hardware <= 1) return 1u;
+    try {
+      std::thread([] {}).join();  // where no thread can start (WebAssembly without threads), one is all there is
+    } catch (const std::system_error&) {
+      return 1u;
+    }
+    return hardware;
+  }();
+  return threads;
 }
 
 }  // namespace loupe

@@ -13,7 +13,7 @@ namespace loupe {
 // included), each taking the next index as it becomes free. `work` must not throw.
 void for_each_index(std::size_t count, unsigned threads, const std::function<void(std::size_t)>& work);
 
-// Threads worth using here: the hardware's, at least 1.
+// Threads worth using here: the hardware's, at least 1; 1 where no thread can start.
 unsigned available_threads();
 
 }  // namespace loupe

@@ -101,6 +101,31 @@ TEST_CASE("the stored index decodes to the index of the text, and encodes again 
   CHECK(std::vector<std::uint32_t>(a.positions.begin(), a.positions.end()) == std::vector<std::uint32_t>(b.positions.begin(), b.positions.end()));
 }
 
+TEST_CASE("the index built on several threads is the index built on one, byte for byte") {
+  // The seeds' paragraphs as documents: many documents sharing words, first used in different runs.
+  Corpus paragraphs;
+  for (const Document& seed : test::seed_corpus().documents) {
+    std::size_t start = 0;
+    while (start < seed.text.size()) {
+      const std::size_t end = std::min(seed.text.find('\n', start), seed.text.size());
+      Document document;
+      document.id = seed.id + "/" + std::to_string(paragraphs.documents.size());
+      document.title = seed.title;
+      document.text = seed.text.substr(start, end - start);
+      paragraphs.documents.push_back(std::move(document));
+      start = end + 1;
+    }
+  }
+  REQUIRE(paragraphs.documents.size() > 40);
+  const std::string one_thread = Index::build_from_text(paragraphs, 1).encode();
+  for (unsigned threads : {2u, 3u, 8u, 64u}) {
+    CAPTURE(threads);
+    CHECK(Index::build_from_text(paragraphs, threads).encode() == one_thread);
+  }
+  const Corpus seeds = test::seed_corpus();
+  CHECK(Index::build_from_text(seeds, 4).encode() == Index::build_from_text(seeds, 1).encode());  // fewer documents than runs
+}
+
 TEST_CASE("a stored index whose totals do not match its lists is refused") {
   const Corpus corpus = two_word_corpus();
   const std::string bytes = Index::build_from_text(corpus).encode();

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "core/text/stemmer.h"
 #include "core/text/tokenizer.h"
 #include "core/text/unicode.h"
@@ -38,7 +39,6 @@ class Vocabulary {
     }
   }
 
- private:
   TermId intern(const std::string& folded) {
     const auto found = term_ids_.find(std::string_view(folded));
     if (found != term_ids_.end()) return found->second;
@@ -48,36 +48,58 @@ class Vocabulary {
     return id;
   }
 
+ private:
   std::vector<std::string>& terms_;
   std::unordered_map<std::string, TermId, StringHash, std::equal_to<>> term_ids_;
   std::string folded_;  // the word being looked up, kept to reuse its memory
 };
 
+// The tokens and sentences of a run of documents, one after the other as the index keeps them
+// (starts counted from the run's beginning), with terms numbered in `terms`.
+struct TextOfDocuments {
+  std::vector<IndexedToken> tokens;
+  std::vector<std::size_t> token_ends;  // per document: where its title's tokens end, then its text's
+  std::vector<text::Sentence> sentences;
+  std::vector<std::size_t> sentence_ends;
+};
+
+void add_documents(const Corpus& corpus, std::size_t first, std::size_t last, Vocabulary& vocabulary, TextOfDocuments& text) {
+  for (std::size_t d = first; d < last; ++d) {
+    const Document& document = corpus.documents[d];
+    vocabulary.add_field(document.title, text.tokens);
+    text.token_ends.push_back(text.tokens.size());
+    vocabulary.add_field(document.text, text.tokens);
+    text.token_ends.push_back(text.tokens.size());
+    for (const text::Sentence& sentence : text::split_sentences(document.text)) text.sentences.push_back(sentence);
+    text.sentence_ends.push_back(text.sentences.size());
+  }
+}
+
 }  // namespace
 
-Index Index::build(const Corpus& corpus) {
+Index Index::build(const Corpus& corpus, unsigned threads) {
   Index index;
   if (corpus.stored_index && corpus.stored_index->stored_for(corpus)) {
     index = std::move(*corpus.stored_index);
     *corpus.stored_index = Index();  // taken: a copy of the corpus sharing it indexes its text
     index.stored_lengths_.clear();
   } else {
-    index.index_text(corpus);
+    index.index_text(corpus, threads);
   }
   index.index_records(corpus);
   return index;
 }
 
-Index Index::build_from_text(const Corpus& corpus) {
+Index Index::build_from_text(const Corpus& corpus, unsigned threads) {
   Index index;
-  index.index_text(corpus);
+  index.index_text(corpus, threads);
   index.index_records(corpus);
   return index;
 }
 
-Index Index::of_text_to_store(const Corpus& corpus) {
+Index Index::of_text_to_store(const Corpus& corpus, unsigned threads) {
   Index index;
-  index.index_text(corpus);
+  index.index_text(corpus, threads);
   index.stored_lengths_.reserve(corpus.documents.size());
   for (const Document& document : corpus.documents) {
     index.stored_lengths_.emplace_back(static_cast<std::uint32_t>(document.title.size()), static_cast<std::uint32_t>(document.text.size()));
@@ -85,17 +107,48 @@ Index Index::of_text_to_store(const Corpus& corpus) {
   return index;
 }
 
-void Index::index_text(const Corpus& corpus) {
-  // Every document's tokens, with their terms, and its sentences.
-  Vocabulary vocabulary(terms_);
-  for (const Document& document : corpus.documents) {
-    vocabulary.add_field(document.title, tokens_);
-    token_starts_.push_back(tokens_.size());
-    vocabulary.add_field(document.text, tokens_);
-    token_starts_.push_back(tokens_.size());
-    for (const text::Sentence& sentence : text::split_sentences(document.text)) sentences_.push_back(sentence);
-    sentence_starts_.push_back(sentences_.size());
+void Index::index_text(const Corpus& corpus, unsigned threads) {
+  // Every document's tokens, with their terms, and its sentences. On several threads, runs of
+  // documents are read each with a vocabulary of its own; the runs' terms, taken in order, then
+  // get the ids one pass would have given them (in order of first use).
+  const std::size_t document_count = corpus.documents.size();
+  const std::size_t run_count = threads > 1 ? std::min<std::size_t>(document_count, std::size_t{threads} * 8) : 1;
+  TextOfDocuments text;
+  if (run_count <= 1) {
+    Vocabulary vocabulary(terms_);
+    add_documents(corpus, 0, document_count, vocabulary, text);
+  } else {
+    std::vector<std::vector<std::string>> run_terms(run_count);
+    std::vector<TextOfDocuments> runs(run_count);
+    for_each_index(run_count, threads, [&](std::size_t run) {
+      Vocabulary vocabulary(run_terms[run]);
+      add_documents(corpus, run * document_count / run_count, (run + 1) * document_count / run_count, vocabulary, runs[run]);
+    });
+    // The runs' terms get their ids in order; then each run's tokens are renumbered into their
+    // place, on every thread.
+    Vocabulary vocabulary(terms_);
+    std::vector<std::vector<TermId>> term_of_run_term(run_count);
+    std::vector<std::size_t> token_bases(run_count + 1, 0);
+    for (std::size_t run = 0; run < run_count; ++run) {
+      for (const std::string& term : run_terms[run]) term_of_run_term[run].push_back(vocabulary.intern(term));
+      run_terms[run] = std::vector<std::string>();
+      token_bases[run + 1] = token_bases[run] + runs[run].tokens.size();
+      for (const std::size_t end : runs[run].token_ends) text.token_ends.push_back(token_bases[run] + end);
+      const std::size_t sentence_base = text.sentences.size();
+      text.sentences.insert(text.sentences.end(), runs[run].sentences.begin(), runs[run].sentences.end());
+      for (const std::size_t end : runs[run].sentence_ends) text.sentence_ends.push_back(sentence_base + end);
+    }
+    text.tokens.resize(token_bases[run_count]);
+    for_each_index(run_count, threads, [&](std::size_t run) {
+      IndexedToken* out = text.tokens.data() + token_bases[run];
+      for (const IndexedToken& token : runs[run].tokens) *out++ = {token.start, token.end, term_of_run_term[run][token.term]};
+      runs[run] = TextOfDocuments();
+    });
   }
+  tokens_ = std::move(text.tokens);
+  token_starts_.insert(token_starts_.end(), text.token_ends.begin(), text.token_ends.end());
+  sentences_ = std::move(text.sentences);
+  sentence_starts_.insert(sentence_starts_.end(), text.sentence_ends.begin(), text.sentence_ends.end());
 
   // The postings, by counting (no list per term): each term's share of the positions, then each
   // token's position put in its term's next place, document after document. A document's title

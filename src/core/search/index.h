@@ -53,12 +53,13 @@ class Index {
   // The index of a corpus: the one read with it from a binary bundle (corpus.stored_index, which
   // this takes: the corpus is left without it) when there is one for these very texts, otherwise
   // built from the text.
-  static Index build(const Corpus& corpus);
+  // The text is indexed on up to `threads` threads, with the same index for any number of them.
+  static Index build(const Corpus& corpus, unsigned threads = 1);
   // Always from the text, leaving corpus.stored_index alone.
-  static Index build_from_text(const Corpus& corpus);
+  static Index build_from_text(const Corpus& corpus, unsigned threads = 1);
   // Only the text's part, to be set as corpus.stored_index (build() then takes it): it reads the
   // documents alone, so the CLI builds it while extraction writes the entities, quotes and amounts.
-  static Index of_text_to_store(const Corpus& corpus);
+  static Index of_text_to_store(const Corpus& corpus, unsigned threads = 1);
 
   // The part of the index that comes from the text (vocabulary, stems, postings, each document's
   // tokens and sentences) as compact bytes (LEB128 numbers, deltas), for the binary bundle; and
@@ -110,7 +111,7 @@ class Index {
  private:
   friend class IndexDecoder;
 
-  void index_text(const Corpus& corpus);
+  void index_text(const Corpus& corpus, unsigned threads);
   void index_records(const Corpus& corpus);  // entities, quotes, amounts; the average length
 
   std::vector<std::string> terms_;
