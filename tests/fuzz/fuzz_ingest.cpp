@@ -14,6 +14,7 @@
 #include "core/ingest/corpus_builder.h"
 #include "core/ingest/ingest.h"
 #include "core/search/index.h"
+#include "core/search/terms.h"
 #include "fuzz_common.h"
 
 using namespace loupe;
@@ -78,5 +79,27 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   const search::Index index = search::Index::build(*read.corpus);
   if (index.document_count() != corpus.documents.size()) fuzz::finding("the index lost documents");
+  if (search::Index::build_from_text(*read.corpus, 3).encode() != index.encode()) {
+    fuzz::finding("the index built on three threads is not the one built on one");
+  }
+
+  // The Terms view's counts: with the corpus's counts given (a large set counted as the corpus
+  // less the rest), the same terms as counted from the documents.
+  const search::TermCounts corpus_counts = search::corpus_term_counts(index);
+  std::vector<search::DocumentId> all_but_first;
+  for (search::DocumentId document = 1; document < index.document_count(); ++document) all_but_first.push_back(document);
+  const auto same = [](const std::vector<search::TermScore>& a, const std::vector<search::TermScore>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i].word != b[i].word || a[i].count != b[i].count || a[i].score != b[i].score) return false;
+    }
+    return true;
+  };
+  for (const std::vector<search::DocumentId>& documents : {std::vector<search::DocumentId>{0}, all_but_first}) {
+    if (!same(search::frequent_terms(index, documents, 10, &corpus_counts), search::frequent_terms(index, documents, 10)) ||
+        !same(search::distinctive_terms(index, documents, 10, &corpus_counts), search::distinctive_terms(index, documents, 10))) {
+      fuzz::finding("the terms counted with the corpus's counts differ from those counted from the documents");
+    }
+  }
   return 0;
 }

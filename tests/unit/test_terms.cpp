@@ -52,6 +52,9 @@ TEST_CASE("with the corpus's counts given, every set of seeds has the terms coun
   const Corpus corpus = test::seed_corpus();
   const Index index = Index::build(corpus);
   const TermCounts corpus_counts = corpus_term_counts(index);
+  std::uint64_t tokens_in_texts = 0;
+  for (DocumentId d = 0; d < 4; ++d) tokens_in_texts += index.tokens(d).body.size();
+  CHECK(corpus_counts.total == tokens_in_texts);
   auto same = [](const std::vector<TermScore>& a, const std::vector<TermScore>& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {

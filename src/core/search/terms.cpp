@@ -5,6 +5,7 @@
 #include <iterator>
 #include <cmath>
 #include <string_view>
+#include <unordered_set>
 
 namespace loupe::search {
 namespace {
@@ -99,18 +100,22 @@ std::vector<TermScore> best(const Index& index, std::vector<Candidate> candidate
 }  // namespace
 
 bool is_function_word(std::string_view folded) {
-  static const std::vector<std::string_view> sorted = [] {
-    std::vector<std::string_view> words(std::begin(kFunctionWords), std::end(kFunctionWords));
-    std::sort(words.begin(), words.end());
-    return words;
-  }();
-  return std::binary_search(sorted.begin(), sorted.end(), folded);
+  static const std::unordered_set<std::string_view> words(std::begin(kFunctionWords), std::end(kFunctionWords));
+  static const std::size_t longest = std::max_element(std::begin(kFunctionWords), std::end(kFunctionWords), [](std::string_view a, std::string_view b) {
+                                       return a.size() < b.size();
+                                     })->size();
+  return folded.size() <= longest && words.count(folded) > 0;
 }
 
 TermCounts corpus_term_counts(const Index& index) {
-  std::vector<DocumentId> everything(index.document_count());
-  for (DocumentId document = 0; document < everything.size(); ++document) everything[document] = document;
-  return count_terms(index, everything, nullptr);
+  // From the postings' counts, read in order (the tokens would be visited in the order of the text).
+  TermCounts counts;
+  counts.by_term.assign(index.term_count(), 0);
+  for (TermId term = 0; term < index.term_count(); ++term) {
+    for (const std::uint32_t count : index.postings(term).body_counts) counts.by_term[term] += count;
+    counts.total += counts.by_term[term];
+  }
+  return counts;
 }
 
 std::vector<TermScore> frequent_terms(const Index& index, const std::vector<DocumentId>& documents, std::size_t limit,
