@@ -733,30 +733,37 @@ describe('Loupe web page', () => {
     const files = names.map((name) => ({ name: `tech/${name}`, base64: fs.readFileSync(path.join(folder, name)).toString('base64') }));
     await page.evaluate((list) => {
       window.__progressSeen = false;
-      // The page must not freeze: a timer that should tick every 16 ms records the longest gap.
-      window.__longestGap = 0;
-      let last = performance.now();
-      window.__ticker = setInterval(() => {
-        const now = performance.now();
-        window.__longestGap = Math.max(window.__longestGap, now - last);
-        last = now;
-      }, 16);
-      new MutationObserver(() => { if (!document.getElementById('file-progress').hidden) window.__progressSeen = true; })
-        .observe(document.getElementById('file-progress'), { attributes: true });
+      // The files are made first: making them is this test's work, not the page's.
       const transfer = new DataTransfer();
       for (const file of list) {
         const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
         transfer.items.add(new File([bytes], file.name, { type: 'text/plain' }));
       }
+      // The page must not freeze: a timer that should tick every 16 ms records the longest gap.
+      window.__longestGap = 0;
+      window.__longestGapAfter = '';  // what the progress bar said when it began: which step froze
+      let last = performance.now();
+      let progressBefore = 'the drop itself';
+      window.__ticker = setInterval(() => {
+        const now = performance.now();
+        if (now - last > window.__longestGap) {
+          window.__longestGap = now - last;
+          window.__longestGapAfter = progressBefore;
+        }
+        progressBefore = document.getElementById('file-progress').hidden ? '(no progress shown)' : document.getElementById('file-progress-text').textContent;
+        last = now;
+      }, 16);
+      new MutationObserver(() => { if (!document.getElementById('file-progress').hidden) window.__progressSeen = true; })
+        .observe(document.getElementById('file-progress'), { attributes: true });
       document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     }, files);
     await page.waitForFunction((count) => window.loupe.state().documents.length === count, names.length, { timeout: 120_000 });
     const opened = await state();
     assert.ok(opened.counts.entities > 100 && opened.counts.quotes > 50, JSON.stringify(opened.counts));
     assert.ok(await page.evaluate(() => window.__progressSeen), 'the progress bar showed');
-    const longestGap = await page.evaluate(() => { clearInterval(window.__ticker); return window.__longestGap; });
-    console.log(`dropped ${names.length} BBC files: the longest the page was busy at once: ${Math.round(longestGap)} ms`);
-    assert.ok(longestGap < 1000, `the page froze for ${Math.round(longestGap)} ms`);
+    const [longestGap, gapAfter] = await page.evaluate(() => { clearInterval(window.__ticker); return [window.__longestGap, window.__longestGapAfter]; });
+    console.log(`dropped ${names.length} BBC files: the longest the page was busy at once: ${Math.round(longestGap)} ms, after "${gapAfter}"`);
+    assert.ok(longestGap < 1000, `the page froze for ${Math.round(longestGap)} ms, after "${gapAfter}"`);
     assert.match(opened.status, new RegExp(`summary: ${names.length} files: ${names.length} read`));
     await page.evaluate(() => window.loupe.show('network'));
     await page.waitForTimeout(1500);
