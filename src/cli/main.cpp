@@ -119,8 +119,8 @@ int run_build(const std::vector<std::string>& arguments) {
   if (!model_path.empty()) {
     const std::optional<loupe::files::Extractors> extractors = load_extractors(model_path, rates_path);
     if (!extractors) return 1;
-    // A binary bundle stores the search index, which needs only the text: built on a thread of
-    // its own meanwhile.
+    // A binary bundle stores the search index, which needs only the text: built meanwhile, beside
+    // the extraction (on every thread, as the extraction is).
     std::future<loupe::search::Index> text_index;
     if (format == "binary") text_index = std::async(std::launch::async, [&corpus] { return loupe::search::Index::of_text_to_store(corpus, loupe::available_threads()); });
     loupe::extract::annotate_corpus(corpus, *extractors->tagger, extractors->rates, loupe::available_threads());
