@@ -368,13 +368,19 @@
         showFileProgress(`Finding entities, quotes and money\u2026 ${done} of ${read.documents} documents`, 0.3 + 0.65 * done / read.documents);
         await yieldToBrowser();
       }
-      // Merging the entities, then indexing and showing the files, then keeping them: a frame
-      // drawn between each.
+      // Merging the entities, then indexing a few documents at a time, then showing the files,
+      // then keeping them: a frame drawn between each.
       if (!read.error) {
         showFileProgress('Merging entities across the documents\u2026', 0.95);
         await yieldToBrowser();
         Module._loupe_files_extract_finish();
-        showFileProgress('Indexing\u2026', 0.98);
+        for (let indexed = 0; indexed < read.documents;) {
+          showFileProgress(`Indexing\u2026 ${indexed} of ${read.documents} documents`, 0.95 + 0.03 * indexed / read.documents);
+          await yieldToBrowser();
+          sliceStart = performance.now();
+          while (indexed < read.documents && performance.now() - sliceStart < sliceMilliseconds) indexed = Module._loupe_files_index_next(1);
+        }
+        showFileProgress('Showing your files\u2026', 0.98);
         await yieldToBrowser();
       }
       const result = JSON.parse(Module.UTF8ToString(Module._loupe_files_finish()));
@@ -384,6 +390,7 @@
         error.report = report;
         throw error;
       }
+      showFileProgress('Keeping your files in this browser\u2026', 0.99);
       await yieldToBrowser();
       await keepOwnCorpus();
       return { report, state: state() };

@@ -16,6 +16,7 @@
 #include "core/extract/annotate.h"
 #include "core/ingest/corpus_builder.h"
 #include "core/location.h"
+#include "core/search/index.h"
 #include "platform/app.h"
 #include "platform/platform.h"
 
@@ -32,6 +33,8 @@ std::size_t files_articles_added = 0;
 std::vector<std::string> files_report;
 std::optional<loupe::extract::CorpusAnnotator> files_annotator;
 bool files_extraction_finished = false;  // by loupe_files_extract_finish, since loupe_files_read
+// Their text indexed in steps (loupe_files_index_next), after the extraction.
+std::unique_ptr<loupe::search::IndexBuilder> files_index_builder;
 // The extraction's model and rates, loaded on demand (only for a reader's own files).
 std::optional<loupe::extract::EntityTagger> entity_tagger;
 loupe::extract::RateTable rate_table;
@@ -267,7 +270,8 @@ const char* loupe_model_load(const char* model, int model_length, const char* ra
 // when the files were only notebooks there is nothing more to do.
 const char* loupe_files_read() {
   if (!files_being_read) loupe_files_begin();
-  files_annotator.reset();  // before the corpus it reads is replaced
+  files_annotator.reset();  // before the corpus they read is replaced
+  files_index_builder.reset();
   const bool notebooks_only = files_articles_added == 0 && !files_notebook_lines.empty();
   std::vector<std::string> articles_report;
   files_read = files_being_read->finish(articles_report);
@@ -305,8 +309,17 @@ void loupe_files_extract_finish() {
   files_extraction_finished = true;
 }
 
-// Ends the files: finishes the extraction and shows them in place of the corpus (reading them
-// first when loupe_files_read was not called). Returns {"report": [lines], "error": "" or why
+// Indexes the text of up to `count` more documents, after the extraction (which it finishes
+// first); returns how many are indexed. loupe_files_finish indexes the rest.
+int loupe_files_index_next(int count) {
+  if (!files_read) return 0;
+  loupe_files_extract_finish();
+  if (!files_index_builder) files_index_builder = std::make_unique<loupe::search::IndexBuilder>(*files_read);
+  return static_cast<int>(files_index_builder->read_next(static_cast<std::size_t>(std::max(count, 1))));
+}
+
+// Ends the files: finishes the extraction and the index, and shows them in place of the corpus
+// (reading them first when loupe_files_read was not called). Returns {"report": [lines], "error": "" or why
 // nothing was opened} as JSON.
 const char* loupe_files_finish() {
   if (!files_read) loupe_files_read();
@@ -315,9 +328,11 @@ const char* loupe_files_finish() {
     error = "no document could be read from these files";
   } else {
     loupe_files_extract_finish();
-    loupe::app::explorer().load(std::move(*files_read));
+    if (files_index_builder) files_read->stored_index = std::make_shared<loupe::search::Index>(files_index_builder->finish());
+    loupe::app::explorer().load(std::move(*files_read));  // takes the index built in steps
   }
   files_annotator.reset();
+  files_index_builder.reset();
   files_read.reset();
   const std::vector<std::string>& report = files_report;
   // The status bar names the files skipped and why; the summary line ends the report.

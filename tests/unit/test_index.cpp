@@ -101,8 +101,8 @@ TEST_CASE("the stored index decodes to the index of the text, and encodes again 
   CHECK(std::vector<std::uint32_t>(a.positions.begin(), a.positions.end()) == std::vector<std::uint32_t>(b.positions.begin(), b.positions.end()));
 }
 
-TEST_CASE("the index built on several threads is the index built on one, byte for byte") {
-  // The seeds' paragraphs as documents: many documents sharing words, first used in different runs.
+// The seeds' paragraphs as documents: many documents sharing words, first used in different runs.
+Corpus seed_paragraphs() {
   Corpus paragraphs;
   for (const Document& seed : test::seed_corpus().documents) {
     std::size_t start = 0;
@@ -116,6 +116,11 @@ TEST_CASE("the index built on several threads is the index built on one, byte fo
       start = end + 1;
     }
   }
+  return paragraphs;
+}
+
+TEST_CASE("the index built on several threads is the index built on one, byte for byte") {
+  const Corpus paragraphs = seed_paragraphs();
   REQUIRE(paragraphs.documents.size() > 40);
   const std::string one_thread = Index::build_from_text(paragraphs, 1).encode();
   for (unsigned threads : {2u, 3u, 8u, 64u}) {
@@ -124,6 +129,38 @@ TEST_CASE("the index built on several threads is the index built on one, byte fo
   }
   const Corpus seeds = test::seed_corpus();
   CHECK(Index::build_from_text(seeds, 4).encode() == Index::build_from_text(seeds, 1).encode());  // fewer documents than runs
+}
+
+TEST_CASE("the index built a few documents at a time is the index built at once, and the explorer's index takes it") {
+  const Corpus paragraphs = seed_paragraphs();
+  const std::string at_once = Index::of_text_to_store(paragraphs).encode();
+  for (std::size_t step : {1u, 7u, 1000u}) {
+    CAPTURE(step);
+    IndexBuilder builder(paragraphs);
+    std::size_t steps = 0;
+    std::size_t read = 0;
+    while (read < paragraphs.documents.size()) {
+      const std::size_t before = read;
+      read = builder.read_next(step);
+      CHECK(read == std::min(before + step, paragraphs.documents.size()));
+      ++steps;
+    }
+    CHECK(steps == (paragraphs.documents.size() + step - 1) / step);
+    CHECK(builder.read_next(step) == paragraphs.documents.size());  // nothing more to read
+    Index index = builder.finish();
+    CHECK(index.encode() == at_once);
+    CHECK(index.stored_for(paragraphs));
+    CHECK(builder.finish().document_count() == 0);  // once only
+  }
+  // finish() reads what was left; build() takes the result as the corpus's stored index.
+  Corpus corpus = paragraphs;
+  IndexBuilder builder(corpus);
+  builder.read_next(3);
+  corpus.stored_index = std::make_shared<Index>(builder.finish());
+  const Index taken = Index::build(corpus);
+  CHECK(corpus.stored_index->document_count() == 0);  // taken, not copied
+  CHECK(taken.encode() == at_once);
+  CHECK(taken.document_count() == paragraphs.documents.size());
 }
 
 TEST_CASE("a stored index whose totals do not match its lists is refused") {

@@ -25,8 +25,10 @@ struct StringHash {
   std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 
+}  // namespace
+
 // The vocabulary while the index is built: each folded form's term id, given in order of first use.
-class Vocabulary {
+class Index::Vocabulary {
  public:
   explicit Vocabulary(std::vector<std::string>& terms) : terms_(terms) {}
 
@@ -55,15 +57,15 @@ class Vocabulary {
 };
 
 // The tokens and sentences of a run of documents, one after the other as the index keeps them
-// (starts counted from the run's beginning), with terms numbered in `terms`.
-struct TextOfDocuments {
+// (starts counted from the run's beginning), with terms numbered in the run's vocabulary.
+struct Index::TextRead {
   std::vector<IndexedToken> tokens;
   std::vector<std::size_t> token_ends;  // per document: where its title's tokens end, then its text's
   std::vector<text::Sentence> sentences;
   std::vector<std::size_t> sentence_ends;
 };
 
-void add_documents(const Corpus& corpus, std::size_t first, std::size_t last, Vocabulary& vocabulary, TextOfDocuments& text) {
+void Index::read_documents(const Corpus& corpus, std::size_t first, std::size_t last, Vocabulary& vocabulary, TextRead& text) {
   for (std::size_t d = first; d < last; ++d) {
     const Document& document = corpus.documents[d];
     vocabulary.add_field(document.title, text.tokens);
@@ -74,8 +76,6 @@ void add_documents(const Corpus& corpus, std::size_t first, std::size_t last, Vo
     text.sentence_ends.push_back(text.sentences.size());
   }
 }
-
-}  // namespace
 
 Index Index::build(const Corpus& corpus, unsigned threads) {
   Index index;
@@ -100,11 +100,48 @@ Index Index::build_from_text(const Corpus& corpus, unsigned threads) {
 Index Index::of_text_to_store(const Corpus& corpus, unsigned threads) {
   Index index;
   index.index_text(corpus, threads);
-  index.stored_lengths_.reserve(corpus.documents.size());
-  for (const Document& document : corpus.documents) {
-    index.stored_lengths_.emplace_back(static_cast<std::uint32_t>(document.title.size()), static_cast<std::uint32_t>(document.text.size()));
-  }
+  index.remember_stored_lengths(corpus);
   return index;
+}
+
+void Index::remember_stored_lengths(const Corpus& corpus) {
+  stored_lengths_.reserve(corpus.documents.size());
+  for (const Document& document : corpus.documents) {
+    stored_lengths_.emplace_back(static_cast<std::uint32_t>(document.title.size()), static_cast<std::uint32_t>(document.text.size()));
+  }
+}
+
+struct IndexBuilder::State {
+  explicit State(const Corpus& of) : corpus(of) {}
+  const Corpus& corpus;
+  Index index;
+  Index::Vocabulary vocabulary{index.terms_};
+  Index::TextRead text;
+  std::size_t documents_read = 0;
+  bool finished = false;
+};
+
+IndexBuilder::IndexBuilder(const Corpus& corpus) : state_(std::make_unique<State>(corpus)) {}
+IndexBuilder::~IndexBuilder() = default;
+
+std::size_t IndexBuilder::read_next(std::size_t count) {
+  State& state = *state_;
+  const std::size_t last = std::min(state.corpus.documents.size(), state.documents_read + std::max<std::size_t>(count, 1));
+  if (!state.finished) Index::read_documents(state.corpus, state.documents_read, last, state.vocabulary, state.text);
+  state.documents_read = std::max(state.documents_read, last);
+  return state.documents_read;
+}
+
+std::size_t IndexBuilder::documents_read() const { return state_->documents_read; }
+
+Index IndexBuilder::finish() {
+  State& state = *state_;
+  if (state.finished) return Index();
+  read_next(state.corpus.documents.size());
+  state.finished = true;
+  state.index.index_tokens(std::move(state.text));
+  state.index.remember_stored_lengths(state.corpus);
+  return std::move(state.index);
 }
 
 void Index::index_text(const Corpus& corpus, unsigned threads) {
@@ -113,16 +150,16 @@ void Index::index_text(const Corpus& corpus, unsigned threads) {
   // get the ids one pass would have given them (in order of first use).
   const std::size_t document_count = corpus.documents.size();
   const std::size_t run_count = threads > 1 ? std::min<std::size_t>(document_count, std::size_t{threads} * 8) : 1;
-  TextOfDocuments text;
+  TextRead text;
   if (run_count <= 1) {
     Vocabulary vocabulary(terms_);
-    add_documents(corpus, 0, document_count, vocabulary, text);
+    read_documents(corpus, 0, document_count, vocabulary, text);
   } else {
     std::vector<std::vector<std::string>> run_terms(run_count);
-    std::vector<TextOfDocuments> runs(run_count);
+    std::vector<TextRead> runs(run_count);
     for_each_index(run_count, threads, [&](std::size_t run) {
       Vocabulary vocabulary(run_terms[run]);
-      add_documents(corpus, run * document_count / run_count, (run + 1) * document_count / run_count, vocabulary, runs[run]);
+      read_documents(corpus, run * document_count / run_count, (run + 1) * document_count / run_count, vocabulary, runs[run]);
     });
     // The runs' terms get their ids in order; then each run's tokens are renumbered into their
     // place, on every thread.
@@ -142,13 +179,18 @@ void Index::index_text(const Corpus& corpus, unsigned threads) {
     for_each_index(run_count, threads, [&](std::size_t run) {
       IndexedToken* out = text.tokens.data() + token_bases[run];
       for (const IndexedToken& token : runs[run].tokens) *out++ = {token.start, token.end, term_of_run_term[run][token.term]};
-      runs[run] = TextOfDocuments();
+      runs[run] = TextRead();
     });
   }
+  index_tokens(std::move(text));
+}
+
+void Index::index_tokens(TextRead text) {
   tokens_ = std::move(text.tokens);
   token_starts_.insert(token_starts_.end(), text.token_ends.begin(), text.token_ends.end());
   sentences_ = std::move(text.sentences);
   sentence_starts_.insert(sentence_starts_.end(), text.sentence_ends.begin(), text.sentence_ends.end());
+  const std::size_t document_count = sentence_starts_.size() - 1;
 
   // The postings, by counting (no list per term): each term's share of the positions, then each
   // token's position put in its term's next place, document after document. A document's title
@@ -160,7 +202,7 @@ void Index::index_text(const Corpus& corpus, unsigned threads) {
   std::vector<DocumentId> position_documents(tokens_.size());
   std::vector<bool> position_in_title(tokens_.size());
   std::vector<std::size_t> next_place(position_starts_.begin(), position_starts_.end() - 1);
-  for (std::size_t document = 0; document < corpus.documents.size(); ++document) {
+  for (std::size_t document = 0; document < document_count; ++document) {
     const std::size_t title_start = token_starts_[2 * document];
     const std::size_t text_start = token_starts_[2 * document + 1];
     for (std::size_t token = title_start; token < token_starts_[2 * document + 2]; ++token) {
@@ -357,13 +399,36 @@ class IndexReader {
 
 namespace {
 
-void put_number(std::string& out, std::uint64_t value) {
-  while (value >= 0x80) {
-    out.push_back(static_cast<char>((value & 0x7F) | 0x80));
-    value >>= 7;
+// Numbers as LEB128 bytes, written into a buffer grown ahead (a byte at a time through
+// std::string::push_back is ten times slower in WebAssembly).
+class NumberWriter {
+ public:
+  void number(std::uint64_t value) {
+    char* out = room_for(10);
+    while (value >= 0x80) {
+      *out++ = static_cast<char>((value & 0x7F) | 0x80);
+      value >>= 7;
+    }
+    *out++ = static_cast<char>(value);
+    size_ = static_cast<std::size_t>(out - bytes_.data());
   }
-  out.push_back(static_cast<char>(value));
-}
+  void text(std::string_view text) {
+    std::copy(text.begin(), text.end(), room_for(text.size()));
+    size_ += text.size();
+  }
+  std::string finish() {
+    bytes_.resize(size_);
+    return std::move(bytes_);
+  }
+
+ private:
+  char* room_for(std::size_t count) {
+    if (size_ + count > bytes_.size()) bytes_.resize(std::max(2 * bytes_.size(), size_ + count + 4096));
+    return bytes_.data() + size_;
+  }
+  std::string bytes_;
+  std::size_t size_ = 0;
+};
 
 // Tokens (or sentences) of one field: start delta from the previous end, length; checked to lie in
 // order inside a field of `length` bytes.
@@ -388,57 +453,57 @@ void read_spans(IndexReader& reader, std::uint32_t length, const char* what, Add
 }  // namespace
 
 std::string Index::encode() const {
-  std::string out;
-  put_number(out, terms_.size());
+  NumberWriter out;
+  out.number(terms_.size());
   for (const std::string& term : terms_) {
-    put_number(out, term.size());
-    out += term;
+    out.number(term.size());
+    out.text(term);
   }
-  put_number(out, stems_.size());
+  out.number(stems_.size());
   for (const std::string& stem : stems_) {
-    put_number(out, stem.size());
-    out += stem;
+    out.number(stem.size());
+    out.text(stem);
   }
-  for (const StemId stem : stem_of_term_) put_number(out, stem);
-  for (const TermId term : terms_in_order_) put_number(out, term);
-  put_number(out, entry_documents_.size());
-  put_number(out, positions_.size());
+  for (const StemId stem : stem_of_term_) out.number(stem);
+  for (const TermId term : terms_in_order_) out.number(term);
+  out.number(entry_documents_.size());
+  out.number(positions_.size());
   for (TermId term = 0; term < terms_.size(); ++term) {
     const Postings list = postings(term);
-    put_number(out, list.documents.size());
-    put_number(out, list.positions.size());
+    out.number(list.documents.size());
+    out.number(list.positions.size());
     for (std::size_t i = 0; i < list.documents.size(); ++i) {
-      put_number(out, list.documents[i] - (i == 0 ? 0 : list.documents[i - 1]));
-      put_number(out, list.title_counts[i]);
-      put_number(out, list.body_counts[i]);
+      out.number(list.documents[i] - (i == 0 ? 0 : list.documents[i - 1]));
+      out.number(list.title_counts[i]);
+      out.number(list.body_counts[i]);
       const std::uint32_t begin = list.position_starts[i];
       const std::uint32_t end = i + 1 < list.documents.size() ? list.position_starts[i + 1] : static_cast<std::uint32_t>(list.positions.size());
-      for (std::uint32_t p = begin; p < end; ++p) put_number(out, list.positions[p] - (p == begin ? 0 : list.positions[p - 1]));
+      for (std::uint32_t p = begin; p < end; ++p) out.number(list.positions[p] - (p == begin ? 0 : list.positions[p - 1]));
     }
   }
-  put_number(out, tokens_.size());
-  put_number(out, sentences_.size());
+  out.number(tokens_.size());
+  out.number(sentences_.size());
   for (DocumentId document = 0; document < document_count(); ++document) {
     const DocumentTokens tokens = this->tokens(document);
     for (const std::span<const IndexedToken> field : {tokens.title, tokens.body}) {
-      put_number(out, field.size());
+      out.number(field.size());
       std::uint32_t previous_end = 0;
       for (const IndexedToken& token : field) {
-        put_number(out, token.start - previous_end);
-        put_number(out, token.end - token.start);
-        put_number(out, token.term);
+        out.number(token.start - previous_end);
+        out.number(token.end - token.start);
+        out.number(token.term);
         previous_end = token.end;
       }
     }
-    put_number(out, tokens.sentences.size());
+    out.number(tokens.sentences.size());
     std::uint32_t previous_end = 0;
     for (const text::Sentence& sentence : tokens.sentences) {
-      put_number(out, sentence.start - previous_end);
-      put_number(out, sentence.end - sentence.start);
+      out.number(sentence.start - previous_end);
+      out.number(sentence.end - sentence.start);
       previous_end = sentence.end;
     }
   }
-  return out;
+  return out.finish();
 }
 
 // [SECTION] Decoding, whole or while the bytes arrive -------------------------------------------------

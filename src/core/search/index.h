@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -60,6 +61,7 @@ class Index {
   // Only the text's part, to be set as corpus.stored_index (build() then takes it): it reads the
   // documents alone, so the CLI builds it while extraction writes the entities, quotes and amounts.
   static Index of_text_to_store(const Corpus& corpus, unsigned threads = 1);
+  // (IndexBuilder builds the same a few documents at a time.)
 
   // The part of the index that comes from the text (vocabulary, stems, postings, each document's
   // tokens and sentences) as compact bytes (LEB128 numbers, deltas), for the binary bundle; and
@@ -110,8 +112,14 @@ class Index {
 
  private:
   friend class IndexDecoder;
+  friend class IndexBuilder;
+  class Vocabulary;  // the folded forms' ids while the text is read (index.cpp)
+  struct TextRead;    // the tokens and sentences of a run of documents (index.cpp)
 
   void index_text(const Corpus& corpus, unsigned threads);
+  static void read_documents(const Corpus& corpus, std::size_t first, std::size_t last, Vocabulary& vocabulary, TextRead& text);
+  void index_tokens(TextRead text);  // postings, stems and order, from every document's tokens
+  void remember_stored_lengths(const Corpus& corpus);
   void index_records(const Corpus& corpus);  // entities, quotes, amounts; the average length
 
   std::vector<std::string> terms_;
@@ -145,6 +153,26 @@ class Index {
   double average_weighted_length_ = 0.0;
   // Of a decoded index: the lengths of the titles and texts it was checked against.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> stored_lengths_;
+};
+
+// Indexes a corpus's text a few documents at a time, for a caller that draws frames between the
+// steps (the page opening a reader's files): finish() gives Index::of_text_to_store's index, byte
+// for byte, to be set as corpus.stored_index. The corpus must outlive the builder, unchanged.
+class IndexBuilder {
+ public:
+  explicit IndexBuilder(const Corpus& corpus);
+  ~IndexBuilder();
+  IndexBuilder(const IndexBuilder&) = delete;
+  IndexBuilder& operator=(const IndexBuilder&) = delete;
+  // Reads the text of up to `count` more documents (at least one); returns how many are read.
+  std::size_t read_next(std::size_t count);
+  std::size_t documents_read() const;
+  // Reads what is left, then counts the postings. Once only.
+  Index finish();
+
+ private:
+  struct State;  // (index.cpp)
+  std::unique_ptr<State> state_;
 };
 
 // Decodes a stored index while its bytes arrive (a download): `bytes` is the encoding's buffer,
