@@ -326,7 +326,7 @@ const network::Graph& Explorer::network_of_results() const {
 const TermsOverview& Explorer::terms_of_document(std::size_t document) const {
   if (!terms_of_document_ || terms_of_document_->first != document) {
     const std::vector<search::DocumentId> one{static_cast<search::DocumentId>(document)};
-    terms_of_document_.emplace(document, TermsOverview{search::frequent_terms(index_, one, kTermsShown),
+    terms_of_document_.emplace(document, TermsOverview{search::frequent_terms(index_, one, kTermsShown, &corpus_term_counts()),
                                                        search::distinctive_terms(index_, one, kTermsShown, &corpus_term_counts())});
   }
   return terms_of_document_->second;

@@ -82,6 +82,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (search::Index::build_from_text(*read.corpus, 3).encode() != index.encode()) {
     fuzz::finding("the index built on three threads is not the one built on one");
   }
+  // The page's way: a document at a time (search::IndexBuilder), taken by the explorer's index.
+  search::IndexBuilder in_steps(*read.corpus);
+  while (in_steps.documents_read() < read.corpus->documents.size()) in_steps.read_next(1);
+  Corpus with_stored_index = *read.corpus;
+  with_stored_index.stored_index = std::make_shared<search::Index>(in_steps.finish());
+  if (search::Index::build(with_stored_index).encode() != index.encode()) {
+    fuzz::finding("the index built a document at a time is not the one built at once");
+  }
 
   // The Terms view's counts: with the corpus's counts given (a large set counted as the corpus
   // less the rest), the same terms as counted from the documents.

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <cmath>
 #include <string_view>
 #include <unordered_set>
@@ -29,50 +30,61 @@ std::string_view base_word(std::string_view folded) {
   return folded;
 }
 
-// Counts the tokens of the documents' texts, or, given the corpus's counts and more than half of
-// its documents, takes away those of the others. `documents` holds no document twice.
-TermCounts count_terms(const Index& index, const std::vector<DocumentId>& documents, const TermCounts* corpus_counts) {
+// The term each term's occurrences count under: its own, or for a possessive its word's
+// ("france's" and "france'" count as "france"; when the corpus has no "france", the two count
+// together under "france's"). A term counted under is always counted under itself.
+std::vector<TermId> terms_counted_under(const Index& index) {
+  std::vector<TermId> under(index.term_count());
+  for (TermId term = 0; term < under.size(); ++term) {
+    under[term] = term;
+    const std::string& form = index.term(term);
+    const std::string_view base = base_word(form);
+    if (base.size() == form.size()) continue;
+    TermId word = term;
+    if (!index.find_term(base, word) && !index.find_term(std::string(base) + "'s", word)) continue;
+    if (word != term && base_word(index.term(word)) == base) under[term] = word;
+  }
+  return under;
+}
+
+// Counts the tokens of the documents' texts, each under its term's word (`under`), or, given
+// the corpus's counts and more than half of its documents, takes away those of the others.
+// `documents` holds no document twice.
+TermCounts count_terms(const Index& index, const std::vector<DocumentId>& documents, const std::vector<TermId>& under,
+                       const TermCounts* corpus_counts) {
   const std::size_t document_count = index.document_count();
   TermCounts counts;
-  if (corpus_counts && corpus_counts->by_term.size() == index.term_count() && documents.size() * 2 > document_count) {
+  if (corpus_counts && documents.size() * 2 > document_count) {
     std::vector<bool> inside(document_count, false);
     for (const DocumentId document : documents) {
       if (document < document_count) inside[document] = true;
     }
-    counts = *corpus_counts;
+    counts.by_term = corpus_counts->by_term;
+    counts.total = corpus_counts->total;
     for (DocumentId document = 0; document < document_count; ++document) {
       if (inside[document]) continue;
-      for (const IndexedToken& token : index.tokens(document).body) --counts.by_term[token.term];
+      for (const IndexedToken& token : index.tokens(document).body) --counts.by_term[under[token.term]];
       counts.total -= index.tokens(document).body.size();
     }
     return counts;
   }
   counts.by_term.assign(index.term_count(), 0);
   for (const DocumentId document : documents) {
-    for (const IndexedToken& token : index.tokens(document).body) ++counts.by_term[token.term];
+    for (const IndexedToken& token : index.tokens(document).body) ++counts.by_term[under[token.term]];
     counts.total += index.tokens(document).body.size();
   }
   return counts;
 }
 
+// The corpus's counts when they are these index's, else none.
+const TermCounts* of_index(const Index& index, const TermCounts* corpus_counts) {
+  return corpus_counts && corpus_counts->counted_under.size() == index.term_count() && corpus_counts->by_term.size() == index.term_count()
+             ? corpus_counts
+             : nullptr;
+}
+
 // The word a term's count stands for.
 std::string_view word_of_term(const Index& index, TermId term) { return base_word(index.term(term)); }
-
-// Moves each possessive's count to the term of its word ("france's" and "france'" count as
-// "france"; when the corpus has no "france", the two count together under "france's").
-void count_possessives_as_their_words(const Index& index, std::vector<std::uint32_t>& by_term) {
-  for (TermId term = 0; term < by_term.size(); ++term) {
-    if (by_term[term] == 0) continue;
-    const std::string& form = index.term(term);
-    const std::string_view base = base_word(form);
-    if (base.size() == form.size()) continue;
-    TermId word = term;
-    if (!index.find_term(base, word) && !index.find_term(std::string(base) + "'s", word)) continue;
-    if (word == term || word_of_term(index, word) != base) continue;
-    by_term[word] += by_term[term];
-    by_term[term] = 0;
-  }
-}
 
 bool is_content_word(std::string_view folded) {
   if (folded.size() < 2 || is_function_word(folded)) return false;
@@ -110,18 +122,21 @@ bool is_function_word(std::string_view folded) {
 TermCounts corpus_term_counts(const Index& index) {
   // From the postings' counts, read in order (the tokens would be visited in the order of the text).
   TermCounts counts;
+  counts.counted_under = terms_counted_under(index);
   counts.by_term.assign(index.term_count(), 0);
   for (TermId term = 0; term < index.term_count(); ++term) {
-    for (const std::uint32_t count : index.postings(term).body_counts) counts.by_term[term] += count;
-    counts.total += counts.by_term[term];
+    std::uint32_t occurrences = 0;
+    for (const std::uint32_t count : index.postings(term).body_counts) occurrences += count;
+    counts.by_term[counts.counted_under[term]] += occurrences;
+    counts.total += occurrences;
   }
   return counts;
 }
 
 std::vector<TermScore> frequent_terms(const Index& index, const std::vector<DocumentId>& documents, std::size_t limit,
                                       const TermCounts* corpus_counts) {
-  TermCounts counts = count_terms(index, documents, corpus_counts);
-  count_possessives_as_their_words(index, counts.by_term);
+  corpus_counts = of_index(index, corpus_counts);
+  const TermCounts counts = count_terms(index, documents, corpus_counts ? corpus_counts->counted_under : terms_counted_under(index), corpus_counts);
   std::vector<Candidate> candidates;
   for (TermId term = 0; term < counts.by_term.size(); ++term) {
     const std::uint32_t count = counts.by_term[term];
@@ -133,10 +148,11 @@ std::vector<TermScore> frequent_terms(const Index& index, const std::vector<Docu
 std::vector<TermScore> distinctive_terms(const Index& index, const std::vector<DocumentId>& documents, std::size_t limit,
                                          const TermCounts* corpus_counts) {
   if (documents.size() >= index.document_count()) return {};
-  TermCounts inside = count_terms(index, documents, corpus_counts);
-  TermCounts all = corpus_counts && corpus_counts->by_term.size() == index.term_count() ? *corpus_counts : corpus_term_counts(index);
-  count_possessives_as_their_words(index, inside.by_term);
-  count_possessives_as_their_words(index, all.by_term);
+  std::optional<TermCounts> counted_here;  // the corpus's, when not given
+  corpus_counts = of_index(index, corpus_counts);
+  if (!corpus_counts) corpus_counts = &counted_here.emplace(corpus_term_counts(index));
+  const TermCounts inside = count_terms(index, documents, corpus_counts->counted_under, corpus_counts);
+  const TermCounts& all = *corpus_counts;
   const double c = static_cast<double>(inside.total);
   const double d = static_cast<double>(all.total - inside.total);
   if (c == 0 || d == 0) return {};

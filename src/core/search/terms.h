@@ -20,15 +20,19 @@ struct TermScore {
   double score = 0.0;     // the count for frequent terms, G² for distinctive ones
 };
 
-// Occurrences of each term (by id) in documents' texts, and their total.
+// Occurrences of words in documents' texts, by term id: a possessive's ("france's", "france'")
+// counted under the term of its word ("france"), the possessive's own count then zero; and
+// their total.
 struct TermCounts {
   std::vector<std::uint32_t> by_term;
   std::uint64_t total = 0;
+  std::vector<TermId> counted_under;  // of the corpus's counts: per term, the term it counts under
 };
 
 // The counts of the whole corpus: worth computing once and passing to the two functions below,
-// which then count whichever is smaller, the documents or the rest (a search matching most of a
-// large corpus is answered from the rest).
+// which then neither group the possessives again nor count the corpus, and count whichever is
+// smaller, the documents or the rest (a search matching most of a large corpus is answered from
+// the rest).
 TermCounts corpus_term_counts(const Index& index);
 
 // The most frequent words of the documents' texts, function words and numbers left out.
