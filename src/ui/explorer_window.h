@@ -48,6 +48,14 @@ struct ReaderWidgets {
   std::size_t hits_search = SIZE_MAX;
   std::size_t current_hit = 0;
   bool scroll_to_hit = false;            // Previous or Next was pressed: bring the hit into view
+  // The height each paragraph of the shown document took when last drawn, at this wrap width
+  // and font size (0: not drawn yet): paragraphs out of view are passed over with their height,
+  // so that a long document's frame costs what shows.
+  std::vector<float> paragraph_heights;
+  const char* heights_text = nullptr;  // the text they are of, with its size, wrap width and font size
+  std::size_t heights_text_size = 0;
+  float heights_wrap_width = 0.0f;
+  float heights_font_size = 0.0f;
 };
 
 // The notebook's widgets: the note editor (a popup over any panel: set `editing` and the target,

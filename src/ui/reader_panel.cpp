@@ -247,14 +247,35 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
   int hovered_mark = -1;
   int pointed_offset = -1;  // the text's offset under the mouse, when over a paragraph
   const std::string_view text = document.text;
+  ReaderWidgets& reader = widgets.reader;
+  if (reader.heights_text != text.data() || reader.heights_text_size != text.size() || reader.heights_wrap_width != wrap_width ||
+      reader.heights_font_size != ImGui::GetFontSize()) {
+    reader.paragraph_heights.clear();
+    reader.heights_text = text.data();
+    reader.heights_text_size = text.size();
+    reader.heights_wrap_width = wrap_width;
+    reader.heights_font_size = ImGui::GetFontSize();
+  }
+  const float visible_top = ImGui::GetWindowDrawList()->GetClipRectMin().y;
+  const float visible_bottom = ImGui::GetWindowDrawList()->GetClipRectMax().y;
+  std::size_t paragraph = 0;  // among the non-empty ones
   std::size_t paragraph_start = 0;
   while (paragraph_start < text.size()) {
     std::size_t paragraph_end = text.find('\n', paragraph_start);
     if (paragraph_end == std::string_view::npos) paragraph_end = text.size();
-    const std::string_view paragraph = text.substr(paragraph_start, paragraph_end - paragraph_start);
-    if (paragraph.find_first_not_of(" \t") != std::string_view::npos) {
+    const std::string_view paragraph_text = text.substr(paragraph_start, paragraph_end - paragraph_start);
+    if (paragraph_text.find_first_not_of(" \t") != std::string_view::npos) {
       const auto start = static_cast<std::uint32_t>(paragraph_start);
       const auto end = static_cast<std::uint32_t>(paragraph_end);
+      if (reader.paragraph_heights.size() <= paragraph) reader.paragraph_heights.resize(paragraph + 1, 0.0f);
+      float& height = reader.paragraph_heights[paragraph++];
+      const float top = ImGui::GetCursorScreenPos().y;
+      const bool hit_to_find = current_hit && reader.scroll_to_hit && current_hit->start >= start && current_hit->start < end;
+      if (height > 0.0f && (top + height < visible_top || top > visible_bottom) && !hit_to_find) {
+        ImGui::Dummy(ImVec2(wrap_width, height - ImGui::GetStyle().ItemSpacing.y));  // out of view
+        paragraph_start = paragraph_end + 1;
+        continue;
+      }
       ImGui::PushID(static_cast<int>(paragraph_start));
       HighlightedTextStyle style{wrap_width, 0, 0};
       if (!selection.empty() && selection.end() > start && selection.start() < end) {
@@ -264,15 +285,16 @@ void draw_reader_panel(const Explorer& explorer, WidgetState& widgets, std::vect
       TextProbe probe;
       if (current_hit && current_hit->start >= start && current_hit->start < end) probe.locate_offset = static_cast<int>(current_hit->start - start);
       ImGui::BeginGroup();
-      const int hovered = draw_highlighted_text(paragraph, highlights_within(highlights, start, end), style,
+      const int hovered = draw_highlighted_text(paragraph_text, highlights_within(highlights, start, end), style,
                                                 marks_within(marks, start, end), &probe);
       ImGui::EndGroup();
-      offer_copy(std::string(paragraph), widgets, selected_text);
+      offer_copy(std::string(paragraph_text), widgets, selected_text);
       ImGui::PopID();
       if (hovered >= 0) hovered_mark = hovered;
       if (probe.offset_under_mouse >= 0) pointed_offset = static_cast<int>(start) + probe.offset_under_mouse;
       if (probe.located_y >= 0) current_hit_y = probe.located_y;
       ImGui::Dummy(ImVec2(0, ImGui::GetTextLineHeight() * 0.5f));
+      height = ImGui::GetCursorScreenPos().y - top;
     }
     paragraph_start = paragraph_end + 1;
   }

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>  // GetActiveID: which widget has the keyboard
 
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -194,4 +195,75 @@ TEST_CASE("typing / outside a text box puts the cursor in the search box") {
   draw_frame(explorer, widgets);
   draw_frame(explorer, widgets);
   CHECK(explorer.state().query == "summit");  // the slash itself is not typed into the box
+}
+
+namespace {
+
+// The reader's child window, after a frame.
+ImGuiWindow* reader_window() {
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+    if (std::string_view(window->Name).find("/reader_") != std::string_view::npos) return window;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a long document passes over the paragraphs out of view, keeping its height, and Next still finds a hit far below") {
+  // The seeds' paragraphs, repeated into one document of some 2,000 paragraphs; the word
+  // "zeppelin" in the 10th and in the last.
+  const Explorer seeds = seed_explorer();
+  std::vector<std::string> paragraphs;
+  for (const Document& seed : seeds.corpus().documents) {
+    std::istringstream lines(seed.text);
+    for (std::string line; std::getline(lines, line);) {
+      if (!line.empty()) paragraphs.push_back(line);
+    }
+  }
+  REQUIRE(paragraphs.size() > 20);
+  Document long_document;
+  long_document.id = "long";
+  long_document.title = "A long document";
+  for (std::size_t p = 0; p < 2000; ++p) {
+    long_document.text += paragraphs[p % paragraphs.size()];
+    if (p == 9 || p == 1999) long_document.text += " A zeppelin passed.";
+    long_document.text += "\n";
+  }
+  Corpus corpus;
+  corpus.documents.push_back(long_document);
+  Explorer explorer;
+  explorer.load(std::move(corpus));
+
+  HeadlessContext context(1280, 800, 1.0f);
+  ui::WidgetState widgets;
+  for (int frame = 0; frame < 3; ++frame) draw_frame(explorer, widgets);
+  ImGuiWindow* reader = reader_window();
+  REQUIRE(reader != nullptr);
+  const float full_height = reader->ScrollMax.y;
+  REQUIRE(full_height > 20000.0f);
+  // Scrolled to the middle and to the end: the height stays what drawing every paragraph gave.
+  for (const float scroll : {full_height / 2, full_height, 0.0f}) {
+    ImGui::SetScrollY(reader, scroll);
+    for (int frame = 0; frame < 3; ++frame) draw_frame(explorer, widgets);
+    CHECK(reader_window()->ScrollMax.y == doctest::Approx(full_height));
+    CHECK(reader_window()->Scroll.y == doctest::Approx(scroll));
+  }
+  // Another window width wraps the lines anew (a narrow window stacks the panels: the reader is
+  // wider); back to the first width, the same height as before.
+  ImGui::GetIO().DisplaySize = ImVec2(700, 800);
+  for (int frame = 0; frame < 3; ++frame) draw_frame(explorer, widgets);
+  CHECK(std::abs(reader_window()->ScrollMax.y - full_height) > 1000.0f);
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+  for (int frame = 0; frame < 3; ++frame) draw_frame(explorer, widgets);
+  CHECK(reader_window()->ScrollMax.y == doctest::Approx(full_height));
+
+  // Searching "zeppelin" and stepping to the second hit (as Next does) scrolls to the end.
+  explorer.apply(SetQuery{"zeppelin"});
+  for (int frame = 0; frame < 3; ++frame) draw_frame(explorer, widgets);
+  REQUIRE(explorer.text_highlights(0).size() == 2);
+  CHECK(reader_window()->Scroll.y < full_height / 10);
+  widgets.reader.current_hit = 1;
+  widgets.reader.scroll_to_hit = true;
+  for (int frame = 0; frame < 3; ++frame) draw_frame(explorer, widgets);
+  CHECK(reader_window()->Scroll.y > full_height * 0.9f);
 }
