@@ -32,6 +32,14 @@ void Explorer::load(Corpus corpus) {
   for (auto& mentions : mentions_by_document_) {
     std::sort(mentions.begin(), mentions.end(), [](const MentionInDocument& a, const MentionInDocument& b) { return a.start < b.start; });
   }
+  quotes_by_document_.assign(corpus_.documents.size(), {});
+  for (std::size_t q = 0; q < corpus_.quotes.size(); ++q) {
+    if (corpus_.quotes[q].span.document < corpus_.documents.size()) quotes_by_document_[corpus_.quotes[q].span.document].push_back(q);
+  }
+  amounts_by_document_.assign(corpus_.documents.size(), {});
+  for (std::size_t a = 0; a < corpus_.amounts.size(); ++a) {
+    if (corpus_.amounts[a].span.document < corpus_.documents.size()) amounts_by_document_[corpus_.amounts[a].span.document].push_back(a);
+  }
   loaded_ = true;
   state_.selected_entity.reset();
   entity_card_.reset();
@@ -240,16 +248,16 @@ const std::vector<std::size_t>& Explorer::amounts_in_results() const {
   return amounts_in_results_.emplace(std::move(positions));
 }
 
-std::vector<std::size_t> Explorer::quotes_of_document(std::size_t document) const {
-  std::vector<bool> only(corpus_.documents.size(), false);
-  if (document < only.size()) only[document] = true;
-  return records_in(corpus_.quotes, only);
+namespace {
+const std::vector<std::size_t> kNoRecords;
 }
 
-std::vector<std::size_t> Explorer::amounts_of_document(std::size_t document) const {
-  std::vector<bool> only(corpus_.documents.size(), false);
-  if (document < only.size()) only[document] = true;
-  return records_in(corpus_.amounts, only);
+const std::vector<std::size_t>& Explorer::quotes_of_document(std::size_t document) const {
+  return document < quotes_by_document_.size() ? quotes_by_document_[document] : kNoRecords;
+}
+
+const std::vector<std::size_t>& Explorer::amounts_of_document(std::size_t document) const {
+  return document < amounts_by_document_.size() ? amounts_by_document_[document] : kNoRecords;
 }
 
 const std::vector<MentionInDocument>& Explorer::mentions_of_document(std::size_t document) const {

@@ -156,9 +156,10 @@ class Explorer {
   std::string speaker_of(const QuoteRecord& quote) const;
   // (Kept until the next search: a panel asks every frame, and a corpus can hold many thousands.)
   const std::vector<std::size_t>& amounts_in_results() const;
-  // The extracted records of one document, for the reader: positions in the corpus's lists.
-  std::vector<std::size_t> quotes_of_document(std::size_t document) const;
-  std::vector<std::size_t> amounts_of_document(std::size_t document) const;
+  // The extracted records of one document, for the reader: positions in the corpus's lists, in
+  // order (indexed when the corpus loads; empty for a document out of range).
+  const std::vector<std::size_t>& quotes_of_document(std::size_t document) const;
+  const std::vector<std::size_t>& amounts_of_document(std::size_t document) const;
   // The entity mentions of one document, in text order (indexed when the corpus loads).
   const std::vector<MentionInDocument>& mentions_of_document(std::size_t document) const;
   // Keyword-in-context lines for the current query over the results, in an order (computed on
@@ -206,6 +207,8 @@ class Explorer {
   search::SearchResult search_result_;
   mutable std::vector<std::optional<std::vector<search::Passage>>> passages_on_demand_;
   std::vector<std::vector<MentionInDocument>> mentions_by_document_;
+  std::vector<std::vector<std::size_t>> quotes_by_document_;   // positions in corpus_.quotes
+  std::vector<std::vector<std::size_t>> amounts_by_document_;  // positions in corpus_.amounts
   std::optional<EntityCard> entity_card_;
   mutable std::optional<std::pair<search::ConcordanceOrder, std::vector<search::ConcordanceLine>>> concordance_;
   mutable std::optional<TermsOverview> terms_of_results_;

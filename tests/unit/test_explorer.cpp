@@ -163,6 +163,23 @@ TEST_CASE("a document's entity mentions are indexed in text order when the corpu
   CHECK(state["counts"]["quotes"] == 2);
 }
 
+TEST_CASE("a document's quotes and amounts are indexed when the corpus loads, and a reload replaces them") {
+  Explorer explorer = seed_explorer_with_records();
+  CHECK(explorer.quotes_of_document(1) == std::vector<std::size_t>{0});
+  CHECK(explorer.quotes_of_document(2) == std::vector<std::size_t>{1});
+  CHECK(explorer.quotes_of_document(0).empty());
+  CHECK(explorer.amounts_of_document(2) == std::vector<std::size_t>{0});
+  CHECK(explorer.amounts_of_document(3) == std::vector<std::size_t>{1});
+  CHECK(explorer.amounts_of_document(1).empty());
+  CHECK(explorer.quotes_of_document(99).empty());
+  CHECK(explorer.amounts_of_document(99).empty());
+  explorer.load(test::seed_corpus());  // no records
+  for (std::size_t document = 0; document < 4; ++document) {
+    CHECK(explorer.quotes_of_document(document).empty());
+    CHECK(explorer.amounts_of_document(document).empty());
+  }
+}
+
 TEST_CASE("selecting an entity shows its card: quotes by it, amounts tied to it, entities in the same sentences") {
   Corpus corpus = test::seed_corpus();
   const std::string& text = corpus.documents[1].text;
