@@ -33,8 +33,13 @@ std::size_t sentence_of(std::span<const text::Sentence> sentences, std::uint32_t
 
 Graph cooccurrence_graph(const Corpus& corpus, const search::Index& index, const std::vector<bool>& documents,
                          std::size_t node_limit) {
+  const std::size_t document_count = corpus.documents.size();
+  // Every document (the graph of a search matching all): no mention to check but its range.
+  const bool every_document = documents.size() >= document_count &&
+                              std::find(documents.begin(), documents.begin() + static_cast<std::ptrdiff_t>(document_count), false) ==
+                                  documents.begin() + static_cast<std::ptrdiff_t>(document_count);
   const auto in_documents = [&](const TextSpan& mention) {
-    return mention.document < documents.size() && documents[mention.document] && mention.document < corpus.documents.size();
+    return mention.document < document_count && (every_document || documents[mention.document]);
   };
   std::vector<Node> mentioned;
   for (std::size_t e = 0; e < corpus.entities.size(); ++e) {
@@ -59,15 +64,29 @@ Graph cooccurrence_graph(const Corpus& corpus, const search::Index& index, const
     std::size_t node = 0;
     auto key() const { return std::tie(document, sentence, node); }
   };
-  std::vector<Naming> namings;
+  // Put in their documents' places by counting (documents are many, a document's namings few),
+  // then each document's sorted.
+  std::vector<std::size_t> document_starts(document_count + 1, 0);
+  for (const Node& node : graph.nodes) {
+    for (const TextSpan& mention : corpus.entities[node.entity].mentions) {
+      if (in_documents(mention)) ++document_starts[mention.document + 1];
+    }
+  }
+  for (std::size_t d = 0; d < document_count; ++d) document_starts[d + 1] += document_starts[d];
+  std::vector<Naming> namings(document_starts[document_count]);
+  std::vector<std::size_t> next_place(document_starts.begin(), document_starts.end() - 1);
   for (std::size_t n = 0; n < graph.nodes.size(); ++n) {
     for (const TextSpan& mention : corpus.entities[graph.nodes[n].entity].mentions) {
       if (!in_documents(mention)) continue;
       const std::span<const text::Sentence> sentences = index.tokens(static_cast<search::DocumentId>(mention.document)).sentences;
-      namings.push_back({mention.document, sentence_of(sentences, mention.start), n});
+      namings[next_place[mention.document]++] = {mention.document, sentence_of(sentences, mention.start), n};
     }
   }
-  std::sort(namings.begin(), namings.end(), [](const Naming& a, const Naming& b) { return a.key() < b.key(); });
+  for (std::size_t d = 0; d < document_count; ++d) {
+    const auto first = namings.begin() + static_cast<std::ptrdiff_t>(document_starts[d]);
+    const auto last = namings.begin() + static_cast<std::ptrdiff_t>(document_starts[d + 1]);
+    if (last - first > 1) std::sort(first, last, [](const Naming& a, const Naming& b) { return a.key() < b.key(); });
+  }
   namings.erase(std::unique(namings.begin(), namings.end(), [](const Naming& a, const Naming& b) { return a.key() == b.key(); }), namings.end());
   const std::size_t node_count = graph.nodes.size();
   std::vector<std::size_t> sentences_by_pair(node_count * node_count, 0);  // [from * node_count + to], from < to
