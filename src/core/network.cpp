@@ -47,13 +47,16 @@ Graph cooccurrence_graph(const Corpus& corpus, const search::Index& index, const
         std::count_if(corpus.entities[e].mentions.begin(), corpus.entities[e].mentions.end(), in_documents));
     if (count > 0) mentioned.push_back({e, count});
   }
-  std::stable_sort(mentioned.begin(), mentioned.end(), [&](const Node& a, const Node& b) {
+  // The most mentioned `node_limit` (ties by name, then in the corpus's order), sorted.
+  const std::size_t kept = std::min(mentioned.size(), node_limit);
+  std::partial_sort(mentioned.begin(), mentioned.begin() + static_cast<std::ptrdiff_t>(kept), mentioned.end(), [&](const Node& a, const Node& b) {
     if (a.mentions != b.mentions) return a.mentions > b.mentions;
-    return corpus.entities[a.entity].name < corpus.entities[b.entity].name;
+    const int by_name = corpus.entities[a.entity].name.compare(corpus.entities[b.entity].name);
+    return by_name != 0 ? by_name < 0 : a.entity < b.entity;
   });
   Graph graph;
-  graph.entities_left_out = mentioned.size() > node_limit ? mentioned.size() - node_limit : 0;
-  mentioned.resize(std::min(mentioned.size(), node_limit));
+  graph.entities_left_out = mentioned.size() - kept;
+  mentioned.resize(kept);
   graph.nodes = std::move(mentioned);
 
   // Each sentence naming a node, as (document, sentence, node), sorted and without repeats; then
