@@ -24,7 +24,8 @@
 //                          place of the corpus, extracting entities, quotes and money with the
 //                          model fetched on first use; resolves to {report: [lines], state};
 //                          rejects when no document could be read. Dropping files on the page
-//                          does the same. The corpus read is kept in this browser (IndexedDB) until
+//                          does the same. Files opened while others are being read wait their
+//                          turn. The corpus read is kept in this browser (IndexedDB) until
 //                          the notebook's "Forget my corpus".
 //   loupe.notebook()       the reader's notebook (notes, tags, saved searches) as its file's text,
 //                          kept in IndexedDB after every change
@@ -333,7 +334,15 @@
     document.getElementById('file-progress-text').textContent = text;
     document.getElementById('file-progress-bar').style.width = `${Math.round((fraction ?? 0) * 100)}%`;
   }
-  async function openFiles(files) {
+  // One reading at a time (the module holds one set of files being read): a second drop waits
+  // for the first to be shown.
+  let filesOpened = Promise.resolve();
+  function openFiles(files) {
+    const opening = filesOpened.then(() => openFilesNow(files));
+    filesOpened = opening.catch(() => {});
+    return opening;
+  }
+  async function openFilesNow(files) {
     await ready;
     const report = [];
     const list = Array.from(files);

@@ -721,6 +721,17 @@ describe('Loupe web page', () => {
     const refused = await page.evaluate(() => window.loupe.openFiles([{ name: 'empty.txt', text: '' }]).then(() => null, (error) => error.message));
     assert.equal(refused, 'no document could be read from these files');
     assert.equal((await state()).documents.length, 2);  // a failed open keeps the corpus
+    // Opened at once (a second drop while the first is read), the files are read one set after
+    // the other: the first opens, the empty one is refused, the last is what is shown.
+    const [first, empty, last] = await page.evaluate((list) => Promise.allSettled([
+      window.loupe.openFiles(list.slice(0, 1).map((file) => ({ name: file.name, bytes: new Uint8Array(file.bytes) }))),
+      window.loupe.openFiles([{ name: 'empty.txt', text: '' }]),
+      window.loupe.openFiles(list.slice(0, 2).map((file) => ({ name: `again/${file.name}`, bytes: new Uint8Array(file.bytes) }))),
+    ]).then((results) => results.map((result) => result.status === 'fulfilled' ? result.value.report.find((line) => line.startsWith('summary: ')) : result.reason.message)), files);
+    assert.match(first, /^summary: 1 file: 1 read/);
+    assert.equal(empty, 'no document could be read from these files');
+    assert.match(last, /^summary: 2 files: 2 read/);
+    assert.equal((await state()).documents[0].id, `again/mine/${seedNames[0].replace(/\.txt$/, '')}`);
   });
 
   test('dropping a folder of BBC articles builds a corpus in the page, with progress and frames drawn meanwhile', async (t) => {
