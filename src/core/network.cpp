@@ -33,14 +33,8 @@ std::size_t sentence_of(std::span<const text::Sentence> sentences, std::uint32_t
 
 Graph cooccurrence_graph(const Corpus& corpus, const search::Index& index, const std::vector<bool>& documents,
                          std::size_t node_limit) {
-  const std::size_t document_count = corpus.documents.size();
-  // Every document (the graph of a search matching all): no mention to check but its range.
-  const bool every_document = documents.size() >= document_count &&
-                              std::find(documents.begin(), documents.begin() + static_cast<std::ptrdiff_t>(document_count), false) ==
-                                  documents.begin() + static_cast<std::ptrdiff_t>(document_count);
-  const auto in_documents = [&](const TextSpan& mention) {
-    return mention.document < document_count && (every_document || documents[mention.document]);
-  };
+  const std::size_t document_count = std::min(corpus.documents.size(), documents.size());
+  const auto in_documents = [&](const TextSpan& mention) { return mention.document < document_count && documents[mention.document]; };
   std::vector<Node> mentioned;
   for (std::size_t e = 0; e < corpus.entities.size(); ++e) {
     const std::size_t count = static_cast<std::size_t>(

@@ -105,6 +105,19 @@ TEST_CASE("nodes are the entities mentioned in the marked documents, most mentio
   CHECK(elsewhere.edges.empty());
 }
 
+TEST_CASE("documents past the end of the marks are not in the graph") {
+  const Fixture fixture = lecun_fixture();
+  // Marks for the documents before the LeCun article only: the article is left out, as when marked false.
+  const std::vector<bool> short_marks(kLeCunArticle, true);
+  std::vector<bool> marked_false(fixture.corpus.documents.size(), false);
+  for (std::size_t d = 0; d < kLeCunArticle; ++d) marked_false[d] = true;
+  const network::Graph graph = network::cooccurrence_graph(fixture.corpus, fixture.index, short_marks, 60);
+  const network::Graph expected = network::cooccurrence_graph(fixture.corpus, fixture.index, marked_false, 60);
+  CHECK(graph.nodes.size() == expected.nodes.size());
+  CHECK(graph.edges.size() == expected.edges.size());
+  CHECK(network::cooccurrence_graph(fixture.corpus, fixture.index, {}, 60).nodes.empty());
+}
+
 TEST_CASE("a node limit keeps the most mentioned entities and counts those left out") {
   const Fixture fixture = lecun_fixture();
   const network::Graph graph = network::cooccurrence_graph(fixture.corpus, fixture.index, fixture.all_documents, 2);
