@@ -16,6 +16,20 @@
 
 namespace loupe {
 
+namespace {
+
+// Positions of the records (quotes, amounts) of each document, in order.
+template <typename Record>
+std::vector<std::vector<std::size_t>> records_by_document(const std::vector<Record>& records, std::size_t document_count) {
+  std::vector<std::vector<std::size_t>> by_document(document_count);
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (records[i].span.document < document_count) by_document[records[i].span.document].push_back(i);
+  }
+  return by_document;
+}
+
+}  // namespace
+
 void Explorer::load(Corpus corpus) {
   corpus_ = std::move(corpus);
   const auto started = std::chrono::steady_clock::now();
@@ -32,14 +46,8 @@ void Explorer::load(Corpus corpus) {
   for (auto& mentions : mentions_by_document_) {
     std::sort(mentions.begin(), mentions.end(), [](const MentionInDocument& a, const MentionInDocument& b) { return a.start < b.start; });
   }
-  quotes_by_document_.assign(corpus_.documents.size(), {});
-  for (std::size_t q = 0; q < corpus_.quotes.size(); ++q) {
-    if (corpus_.quotes[q].span.document < corpus_.documents.size()) quotes_by_document_[corpus_.quotes[q].span.document].push_back(q);
-  }
-  amounts_by_document_.assign(corpus_.documents.size(), {});
-  for (std::size_t a = 0; a < corpus_.amounts.size(); ++a) {
-    if (corpus_.amounts[a].span.document < corpus_.documents.size()) amounts_by_document_[corpus_.amounts[a].span.document].push_back(a);
-  }
+  quotes_by_document_ = records_by_document(corpus_.quotes, corpus_.documents.size());
+  amounts_by_document_ = records_by_document(corpus_.amounts, corpus_.documents.size());
   loaded_ = true;
   state_.selected_entity.reset();
   entity_card_.reset();
