@@ -128,8 +128,8 @@ std::size_t IndexBuilder::read_next(std::size_t count) {
   State& state = *state_;
   const std::size_t last = std::min(state.corpus.documents.size(), state.documents_read + std::max<std::size_t>(count, 1));
   if (!state.finished) Index::read_documents(state.corpus, state.documents_read, last, state.vocabulary, state.text);
-  state.documents_read = std::max(state.documents_read, last);
-  return state.documents_read;
+  state.documents_read = last;
+  return last;
 }
 
 std::size_t IndexBuilder::documents_read() const { return state_->documents_read; }
