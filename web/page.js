@@ -334,6 +334,16 @@
     document.getElementById('file-progress-text').textContent = text;
     document.getElementById('file-progress-bar').style.width = `${Math.round((fraction ?? 0) * 100)}%`;
   }
+  // Calls step() (which returns how many of `total` are done) for a slice of time after each
+  // frame, showing the progress before it, until all are done.
+  async function inSlices(total, step, showProgressOf) {
+    for (let done = 0; done < total;) {
+      showProgressOf(done);
+      await yieldToBrowser();
+      const sliceStart = performance.now();
+      while (done < total && performance.now() - sliceStart < sliceMilliseconds) done = step();
+    }
+  }
   // One reading at a time (the module holds one set of files being read): a second drop waits
   // for the first to be shown.
   let filesOpened = Promise.resolve();
@@ -371,24 +381,16 @@
         showFileProgress('Fetching the entity model\u2026', 0.3);
         await loadExtractionModel(report);
       }
-      for (let done = 0; !read.error && done < read.documents;) {
-        sliceStart = performance.now();
-        while (done < read.documents && performance.now() - sliceStart < sliceMilliseconds) done = Module._loupe_files_extract_next(1);
-        showFileProgress(`Finding entities, quotes and money\u2026 ${done} of ${read.documents} documents`, 0.3 + 0.65 * done / read.documents);
-        await yieldToBrowser();
-      }
-      // Merging the entities, then indexing a few documents at a time, then showing the files,
-      // then keeping them: a frame drawn between each.
+      // Finding entities a document at a time, merging them, indexing a document at a time, then
+      // showing the files and keeping them: a frame drawn between each step or slice.
       if (!read.error) {
+        await inSlices(read.documents, () => Module._loupe_files_extract_next(1), (done) =>
+          showFileProgress(`Finding entities, quotes and money\u2026 ${done} of ${read.documents} documents`, 0.3 + 0.65 * done / read.documents));
         showFileProgress('Merging entities across the documents\u2026', 0.95);
         await yieldToBrowser();
         Module._loupe_files_extract_finish();
-        for (let indexed = 0; indexed < read.documents;) {
-          showFileProgress(`Indexing\u2026 ${indexed} of ${read.documents} documents`, 0.95 + 0.03 * indexed / read.documents);
-          await yieldToBrowser();
-          sliceStart = performance.now();
-          while (indexed < read.documents && performance.now() - sliceStart < sliceMilliseconds) indexed = Module._loupe_files_index_next(1);
-        }
+        await inSlices(read.documents, () => Module._loupe_files_index_next(1), (done) =>
+          showFileProgress(`Indexing\u2026 ${done} of ${read.documents} documents`, 0.95 + 0.03 * done / read.documents));
         showFileProgress('Showing your files\u2026', 0.98);
         await yieldToBrowser();
       }
