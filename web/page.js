@@ -216,7 +216,15 @@
   }
   const download = async (url, onProgress) => joined(await downloadPieces(url, onProgress));
 
+  // At most four times a second: each change repaints the page, and a repaint a frame kept a
+  // software renderer's graphics process busy while the corpus arrived.
+  let progressShownAt = -Infinity;
   function showProgress(downloads) {
+    const now = performance.now();
+    let complete = true;
+    for (const entry of Object.values(downloads)) complete = complete && entry.total > 0 && entry.received >= entry.total;
+    if (now - progressShownAt < 250 && !complete) return;
+    progressShownAt = now;
     let received = 0;
     let total = 0;
     for (const entry of Object.values(downloads)) {

@@ -68,6 +68,7 @@ void frame() {
     platform::reload_fonts_texture();
     fonts_scale = scale;
   }
+  if (!the_explorer.loaded() && platform::loading_is_covered()) return;  // nothing to see yet
   const auto started = std::chrono::steady_clock::now();
   if (!platform::begin_frame()) return;
   std::vector<Action> actions;

@@ -98,6 +98,7 @@ float display_scale() {
 }
 
 void announce_ready() {}
+bool loading_is_covered() { return false; }
 
 void announce_failure(const std::string& message) { std::fprintf(stderr, "loupe: %s\n", message.c_str()); }
 

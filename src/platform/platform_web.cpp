@@ -142,6 +142,8 @@ void announce_ready() {
   });
 }
 
+bool loading_is_covered() { return true; }
+
 void announce_failure(const std::string& message) {
   std::fprintf(stderr, "loupe: %s\n", message.c_str());
   EM_ASM({ if (Module.onLoupeFailed) Module.onLoupeFailed(UTF8ToString($0)); }, message.c_str());
