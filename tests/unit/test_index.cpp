@@ -99,6 +99,19 @@ TEST_CASE("the stored index decodes to the index of the text, and encodes again 
   const Postings b = decoded->postings(invest);
   CHECK(std::vector<DocumentId>(a.documents.begin(), a.documents.end()) == std::vector<DocumentId>(b.documents.begin(), b.documents.end()));
   CHECK(std::vector<std::uint32_t>(a.positions.begin(), a.positions.end()) == std::vector<std::uint32_t>(b.positions.begin(), b.positions.end()));
+  // Every token comes back at its place, with its term.
+  for (DocumentId document = 0; document < built.document_count(); ++document) {
+    for (const bool title : {true, false}) {
+      const std::span<const IndexedToken> expected = title ? built.tokens(document).title : built.tokens(document).body;
+      const std::span<const IndexedToken> found = title ? decoded->tokens(document).title : decoded->tokens(document).body;
+      REQUIRE(expected.size() == found.size());
+      for (std::size_t i = 0; i < expected.size(); ++i) {
+        REQUIRE(found[i].start == expected[i].start);
+        REQUIRE(found[i].end == expected[i].end);
+        REQUIRE(found[i].term == expected[i].term);
+      }
+    }
+  }
 }
 
 // The seeds' paragraphs as documents: many documents sharing words, first used in different runs.
