@@ -834,8 +834,9 @@
         });
         return {};
       },
-      // The explorer runs (its first frames hidden under the loading indicator) and takes its
-      // corpus when it is there: the one kept in this browser, else the shipped one once arrived.
+      // The explorer runs (it draws no frame under the loading indicator: platform::loading_is_covered)
+      // and takes its corpus when it is there: the one kept in this browser, else the shipped one once
+      // arrived.
       async onRuntimeInitialized() {
         try {
           let ownCorpusLoaded = false;
