@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '../browser/node_modules/playwright-core/index.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
+import { chromiumArguments, siteWithCorpus } from '../../scripts/lib/page-harness.mjs';
 
 const [siteDirectory, workDirectory, ...corpora] = process.argv.slice(2);
 if (!siteDirectory || !workDirectory || corpora.length === 0) {
@@ -18,8 +19,6 @@ if (!siteDirectory || !workDirectory || corpora.length === 0) {
   process.exit(2);
 }
 const framesPerPanel = 240;
-const chromiumArguments = ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 function percentile(values, fraction) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -27,10 +26,7 @@ function percentile(values, fraction) {
 }
 
 async function measure(name, corpusPath) {
-  const site = path.join(workDirectory, `site-${name}`);
-  fs.rmSync(site, { recursive: true, force: true });
-  fs.cpSync(siteDirectory, site, { recursive: true });
-  fs.copyFileSync(corpusPath, path.join(site, 'corpus.json'));
+  const site = siteWithCorpus(siteDirectory, corpusPath, path.join(workDirectory, `site-${name}`));
   const server = await startServer(site, 0, '127.0.0.1');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-bench-'));
   const context = await chromium.launchPersistentContext(profile, {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '../browser/node_modules/playwright-core/index.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
+import { chromiumArguments, siteWithCorpus } from '../../scripts/lib/page-harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
@@ -31,12 +32,7 @@ if (!bundle) {
   process.exit(2);
 }
 
-// A copy of the site (links) whose corpus.json is the bundle.
-const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-profile-site-'));
-for (const entry of fs.readdirSync(site)) {
-  if (entry !== 'corpus.json') fs.symlinkSync(path.join(site, entry), path.join(copy, entry));
-}
-fs.symlinkSync(bundle, path.join(copy, 'corpus.json'));
+const copy = siteWithCorpus(site, bundle, fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-profile-site-')));
 
 // CPU milliseconds of each Chromium process, by its --type (and utility sub-type).
 function chromiumCpu() {
@@ -63,8 +59,7 @@ const server = await startServer(copy, 0, '127.0.0.1');
 const profileDirectory = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-profile-'));
 const context = await chromium.launchPersistentContext(profileDirectory, {
   executablePath: '/usr/bin/chromium', headless: true, viewport: { width: 1280, height: 800 },
-  args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: chromiumArguments,
 });
 try {
   const page = context.pages()[0] ?? await context.newPage();

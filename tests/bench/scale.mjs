@@ -23,6 +23,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '../browser/node_modules/playwright-core/index.mjs';
 import { startServer } from '../../scripts/lib/serve.mjs';
+import { chromiumArguments, siteWithCorpus } from '../../scripts/lib/page-harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, 'build/scale');
@@ -44,8 +45,6 @@ for (let i = 0; i < args.length; i += 1) {
   }
 }
 
-const chromiumArguments = ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const queries = fs.readFileSync(queriesPath, 'utf8').split('\n').filter((line) => line.trim() && !line.startsWith('#'));
 const load = () => os.loadavg().map((value) => value.toFixed(2)).join(' ');
 const median = (values) => percentile(values, 0.5);
@@ -88,20 +87,8 @@ function measureNative(name) {
 }
 
 // [SECTION] Browser -----------------------------------------------------------------------------------
-// A copy of the built site (links) whose corpus.json is the bundle.
-function siteWith(bundle, name) {
-  const copy = path.join(work, `site-${name}`);
-  fs.rmSync(copy, { recursive: true, force: true });
-  fs.mkdirSync(copy, { recursive: true });
-  for (const entry of fs.readdirSync(site)) {
-    if (entry !== 'corpus.json') fs.symlinkSync(path.join(site, entry), path.join(copy, entry));
-  }
-  fs.symlinkSync(bundle, path.join(copy, 'corpus.json'));
-  return copy;
-}
-
 async function measureBrowser(name) {
-  const server = await startServer(siteWith(path.join(work, `scale-${name}.bin`), name), 0, '127.0.0.1');
+  const server = await startServer(siteWithCorpus(site, path.join(work, `scale-${name}.bin`), path.join(work, `site-${name}`)), 0, '127.0.0.1');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-scale-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true, args: chromiumArguments, viewport: { width: 1280, height: 800 },

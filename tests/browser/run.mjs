@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/lib/serve.mjs';
+import { chromiumArguments } from '../../scripts/lib/page-harness.mjs';
 
 const [siteDirectory, outputDirectory, cliPath] = process.argv.slice(2);
 if (!siteDirectory || !outputDirectory || !cliPath) {
@@ -41,16 +42,6 @@ function sharedDataDirectory() {
 
 const seedsDirectory = path.join(repositoryRoot, 'seeds');
 const readyTimeoutMilliseconds = 60_000;
-const chromiumArguments = [
-  '--headless',
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // Seed documents as { id: file stem, text: whole file }, sorted by id.
 const seeds = fs.readdirSync(seedsDirectory)
