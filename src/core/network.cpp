@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <tuple>
 #include <span>
 #include <utility>
@@ -20,25 +21,16 @@ std::vector<std::size_t> Graph::neighbours(std::size_t node) const {
   return found;
 }
 
-namespace {
-
-// The position of the sentence holding a byte offset (sentences are in text order).
-std::size_t sentence_of(std::span<const text::Sentence> sentences, std::uint32_t offset) {
-  const auto after = std::upper_bound(sentences.begin(), sentences.end(), offset,
-                                      [](std::uint32_t value, const text::Sentence& sentence) { return value < sentence.start; });
-  return after == sentences.begin() ? 0 : static_cast<std::size_t>(after - sentences.begin() - 1);
-}
-
-}  // namespace
-
 Graph cooccurrence_graph(const Corpus& corpus, const search::Index& index, const std::vector<bool>& documents,
                          std::size_t node_limit) {
   const std::size_t document_count = std::min(corpus.documents.size(), documents.size());
   const auto in_documents = [&](const TextSpan& mention) { return mention.document < document_count && documents[mention.document]; };
+  // Every document (the empty query, the heaviest case): each entity's mentions all count.
+  const bool every_document = document_count == corpus.documents.size() && std::find(documents.begin(), documents.begin() + static_cast<std::ptrdiff_t>(document_count), false) == documents.begin() + static_cast<std::ptrdiff_t>(document_count);
   std::vector<Node> mentioned;
   for (std::size_t e = 0; e < corpus.entities.size(); ++e) {
-    const std::size_t count = static_cast<std::size_t>(
-        std::count_if(corpus.entities[e].mentions.begin(), corpus.entities[e].mentions.end(), in_documents));
+    const std::vector<TextSpan>& mentions = corpus.entities[e].mentions;
+    const std::size_t count = every_document ? mentions.size() : static_cast<std::size_t>(std::count_if(mentions.begin(), mentions.end(), in_documents));
     if (count > 0) mentioned.push_back({e, count});
   }
   // The most mentioned `node_limit` (ties by name, then in the corpus's order), sorted.
@@ -53,16 +45,17 @@ Graph cooccurrence_graph(const Corpus& corpus, const search::Index& index, const
   mentioned.resize(kept);
   graph.nodes = std::move(mentioned);
 
-  // Each sentence naming a node, as (document, sentence, node), sorted and without repeats; then
-  // one count per pair of nodes named in the same sentence.
+  // The nodes' mentions put in their documents' places by counting (documents are many, a
+  // document's mentions few); then, per document, sorted by offset and walked beside its
+  // sentences to find each one's sentence (a merge, where a search per mention missed the cache),
+  // and each sentence's nodes counted once per pair.
   struct Naming {
-    std::size_t document = 0;
-    std::size_t sentence = 0;
-    std::size_t node = 0;
-    auto key() const { return std::tie(document, sentence, node); }
+    std::uint32_t place = 0;  // the byte offset, then the sentence
+    std::uint32_t node = 0;
+    auto key() const { return std::tie(place, node); }
+    bool operator<(const Naming& other) const { return key() < other.key(); }
+    bool operator==(const Naming& other) const { return key() == other.key(); }
   };
-  // Put in their documents' places by counting (documents are many, a document's namings few),
-  // then each document's sorted.
   std::vector<std::size_t> document_starts(document_count + 1, 0);
   for (const Node& node : graph.nodes) {
     for (const TextSpan& mention : corpus.entities[node.entity].mentions) {
@@ -74,26 +67,37 @@ Graph cooccurrence_graph(const Corpus& corpus, const search::Index& index, const
   std::vector<std::size_t> next_place(document_starts.begin(), document_starts.end() - 1);
   for (std::size_t n = 0; n < graph.nodes.size(); ++n) {
     for (const TextSpan& mention : corpus.entities[graph.nodes[n].entity].mentions) {
-      if (!in_documents(mention)) continue;
-      const std::span<const text::Sentence> sentences = index.tokens(static_cast<search::DocumentId>(mention.document)).sentences;
-      namings[next_place[mention.document]++] = {mention.document, sentence_of(sentences, mention.start), n};
+      if (in_documents(mention)) namings[next_place[mention.document]++] = {mention.start, static_cast<std::uint32_t>(n)};
     }
   }
+  const std::size_t node_count = graph.nodes.size();
+  std::vector<std::size_t> sentences_by_pair(node_count * node_count, 0);  // [from * node_count + to], from < to
   for (std::size_t d = 0; d < document_count; ++d) {
     const auto first = namings.begin() + static_cast<std::ptrdiff_t>(document_starts[d]);
     const auto last = namings.begin() + static_cast<std::ptrdiff_t>(document_starts[d + 1]);
-    if (last - first > 1) std::sort(first, last, [](const Naming& a, const Naming& b) { return a.key() < b.key(); });
-  }
-  namings.erase(std::unique(namings.begin(), namings.end(), [](const Naming& a, const Naming& b) { return a.key() == b.key(); }), namings.end());
-  const std::size_t node_count = graph.nodes.size();
-  std::vector<std::size_t> sentences_by_pair(node_count * node_count, 0);  // [from * node_count + to], from < to
-  for (std::size_t first = 0; first < namings.size();) {
-    std::size_t end = first;
-    while (end < namings.size() && namings[end].document == namings[first].document && namings[end].sentence == namings[first].sentence) ++end;
-    for (std::size_t i = first; i < end; ++i) {
-      for (std::size_t j = i + 1; j < end; ++j) ++sentences_by_pair[namings[i].node * node_count + namings[j].node];
+    if (last - first < 2) continue;  // no pair
+    std::sort(first, last);
+    // A mention's sentence is the last that starts at or before it (the first when none does).
+    const std::span<const text::Sentence> sentences = index.tokens(static_cast<search::DocumentId>(d)).sentences;
+    std::size_t sentence = 0;
+    for (auto naming = first; naming != last; ++naming) {
+      if (sentence + 1 < sentences.size() && sentences[sentence + 1].start <= naming->place) {
+        const auto after = std::upper_bound(sentences.begin() + static_cast<std::ptrdiff_t>(sentence) + 1, sentences.end(), naming->place,
+                                            [](std::uint32_t offset, const text::Sentence& next) { return offset < next.start; });
+        sentence = static_cast<std::size_t>(after - sentences.begin()) - 1;
+      }
+      naming->place = static_cast<std::uint32_t>(sentence);
     }
-    first = end;
+    std::sort(first, last);  // by sentence, then node: runs of a few
+    const auto end = std::unique(first, last);
+    for (auto group = first; group != end;) {
+      auto group_end = group;
+      while (group_end != end && group_end->place == group->place) ++group_end;
+      for (auto i = group; i != group_end; ++i) {
+        for (auto j = i + 1; j != group_end; ++j) ++sentences_by_pair[i->node * node_count + j->node];
+      }
+      group = group_end;
+    }
   }
   for (std::size_t from = 0; from < node_count; ++from) {
     for (std::size_t to = from + 1; to < node_count; ++to) {
