@@ -5,6 +5,8 @@
 //   - native load (`loupe stats BUNDLE --timing`): the binary bundle's and the JSON bundle's, with
 //     what part is decoding and what part indexing; native search latency (p50/p95 over
 //     tests/bench/queries.txt, each query set as the search box does: ranking, facets, passages);
+//     each panel's frames headless (build/native/loupe_frames_bench: the interface's CPU time, the
+//     slowest panel's median and p99, and the slowest of a panel's first frames);
 //   - in headless Chromium (the flags of tests/browser/run.mjs), the built page served from a copy
 //     of build/web/site whose corpus.json is the scale bundle (the page reads either format):
 //     navigation to loupe.ready; the search's p95 in the page (the explorer's SetQuery through the
@@ -28,6 +30,7 @@ import { chromiumArguments, siteWithCorpus } from '../../scripts/lib/page-harnes
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(root, 'build/scale');
 const cli = path.join(root, 'build/native/loupe');
+const framesBench = path.join(root, 'build/native/loupe_frames_bench');
 const site = path.join(root, 'build/web/site');
 const queriesPath = path.join(root, 'tests/bench/queries.txt');
 const MB = 1e6;
@@ -83,7 +86,16 @@ function measureNative(name) {
   const { search } = nativeTiming(binary, true);
   log(`native search: ${queries.length} queries x ${options.runs}: p50 ${search.p50.toFixed(2)} ms, p95 ${search.p95.toFixed(2)} ms, ` +
       `max ${search.max.toFixed(2)} ms   [build/native/loupe stats ${path.relative(root, binary)} --timing --queries tests/bench/queries.txt --runs ${options.runs}]`);
-  return { binaryLoad, jsonLoad, search };
+  // Each panel's frames, headless (the interface alone: no renderer, no other process's work).
+  const frames = JSON.parse(execFileSync(framesBench, [binary, '--json', '--frames', String(options.frames * 2)], { encoding: 'utf8' }).trim().split('\n').pop()).panels;
+  const slowest = (key) => Object.entries(frames).sort((a, b) => b[1][key] - a[1][key])[0];
+  const [medianView, median] = slowest('cpu_median');
+  const [p99View, p99] = slowest('cpu_p99');
+  const [firstView, first] = slowest('first_cpu');
+  log(`native frames (thread CPU time): slowest median ${median.cpu_median.toFixed(2)} ms (${medianView}), slowest p99 ` +
+      `${p99.cpu_p99.toFixed(2)} ms (${p99View}), slowest first frames ${first.first_cpu.toFixed(1)} ms (${firstView})   ` +
+      `[build/native/loupe_frames_bench ${path.relative(root, binary)} --frames ${options.frames * 2}]`);
+  return { binaryLoad, jsonLoad, search, frames };
 }
 
 // [SECTION] Browser -----------------------------------------------------------------------------------
@@ -230,6 +242,13 @@ const table = [
   ['native load, binary, ms (decode + rest)', ...rows.map((row) => `${fixed(row.native.binaryLoad.total)} (${fixed(row.native.binaryLoad.decode)} + ${fixed(row.native.binaryLoad.total - row.native.binaryLoad.decode)})`)],
   ['native load, JSON, ms (parse + index)', ...rows.map((row) => `${fixed(row.native.jsonLoad.total)} (${fixed(row.native.jsonLoad.decode)} + ${fixed(row.native.jsonLoad.index)})`)],
   ['native search p50 / p95, ms', ...rows.map((row) => `${fixed(row.native.search.p50, 2)} / ${fixed(row.native.search.p95, 2)}`)],
+  ...[['cpu_median', 'frame median'], ['cpu_p99', 'frame p99'], ['first_cpu', 'first frames']].map(([key, label]) => [
+    `native slowest panel, ${label} (CPU), ms`,
+    ...rows.map((row) => {
+      const [view, frame] = Object.entries(row.native.frames).sort((a, b) => b[1][key] - a[1][key])[0];
+      return `${fixed(frame[key], key === 'first_cpu' ? 1 : 2)} (${view})`;
+    }),
+  ]),
 ];
 if (options.browser) {
   const worst = (row, key) => {
