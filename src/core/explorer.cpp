@@ -68,6 +68,7 @@ void Explorer::run_search() {
   concordance_.reset();
   terms_of_results_.reset();
   network_.reset();
+  network_counting_.reset();
   quotes_by_speaker_.reset();
   amounts_in_results_.reset();
   entity_rows_.reset();
@@ -335,8 +336,32 @@ const TermsOverview& Explorer::terms_of_results() const {
 }
 
 const network::Graph& Explorer::network_of_results() const {
-  if (!network_) network_ = network::cooccurrence_graph(corpus_, index_, result_documents(), kNetworkNodeLimit);
+  if (!network_) {
+    if (!network_counting_) network_counting_.emplace(corpus_, result_documents(), kNetworkNodeLimit);
+    network_counting_->advance(corpus_, index_, std::chrono::steady_clock::time_point::max());
+    network_ = network_counting_->take_graph();
+    network_counting_.reset();
+  }
   return *network_;
+}
+
+const network::Graph* Explorer::network_of_results_if_ready(double* progress) const {
+  if (!network_ && !network_counting_) {
+    // A first slice at once: a small corpus's network is then ready in the frame that asks.
+    network_counting_.emplace(corpus_, result_documents(), kNetworkNodeLimit);
+    do_pending_work(std::chrono::steady_clock::now() + kFirstSliceOfWork);
+  }
+  if (progress) *progress = network_ ? 1.0 : network_counting_->progress();
+  return network_ ? &*network_ : nullptr;
+}
+
+bool Explorer::do_pending_work(std::chrono::steady_clock::time_point deadline) const {
+  if (!network_counting_) return false;
+  if (network_counting_->advance(corpus_, index_, deadline)) {
+    network_ = network_counting_->take_graph();
+    network_counting_.reset();
+  }
+  return network_counting_.has_value();
 }
 
 const TermsOverview& Explorer::terms_of_document(std::size_t document) const {

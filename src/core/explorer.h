@@ -3,6 +3,7 @@
 // deep link do the same thing. No UI code here: all of it is unit-tested.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <utility>
@@ -89,6 +90,12 @@ inline constexpr const char* kViews[] = {"documents", "entities", "quotes", "mon
 // The most entities the network shows.
 inline constexpr std::size_t kNetworkNodeLimit = 60;
 
+// How long the first slice of a panel's pending work runs, in the frame that asks for it (see
+// Explorer::network_of_results_if_ready); and how long into a frame the app lets the pending work
+// run (Explorer::do_pending_work), within the interface's target of 8 ms a frame.
+inline constexpr std::chrono::milliseconds kFirstSliceOfWork{2};
+inline constexpr std::chrono::milliseconds kPendingWorkUntil{5};
+
 // The terms of a set of documents: the most frequent, and the most distinctive against the rest.
 struct TermsOverview {
   std::vector<search::TermScore> frequent;
@@ -170,6 +177,13 @@ class Explorer {
   const TermsOverview& terms_of_document(std::size_t document) const;
   // The co-occurrence network of the entities in the current results (computed on first use).
   const network::Graph& network_of_results() const;
+  // The same without waiting for it, for a panel: nullptr while it is being counted, with the
+  // share done in `progress`. The first call after a search starts the counting, which
+  // do_pending_work carries on between frames (or network_of_results finishes at once).
+  const network::Graph* network_of_results_if_ready(double* progress = nullptr) const;
+  // Carries on what a panel waits for (the network's counting) until the deadline, a slice at a
+  // time; returns whether some is left.
+  bool do_pending_work(std::chrono::steady_clock::time_point deadline) const;
   // How many searches have run: changes whenever the results may have, so that a panel keeping
   // something derived from them (the network's layout) knows to start again.
   std::size_t search_count() const { return search_count_; }
@@ -215,6 +229,7 @@ class Explorer {
   mutable std::optional<search::TermCounts> corpus_term_counts_;  // the Terms view's, counted once per corpus
   const search::TermCounts& corpus_term_counts() const;
   mutable std::optional<network::Graph> network_;
+  mutable std::optional<network::GraphCounting> network_counting_;  // under way, until network_ is set
   mutable std::optional<std::pair<std::string, std::vector<std::size_t>>> quotes_by_speaker_;  // (folded filter, quotes)
   mutable std::optional<std::vector<std::size_t>> amounts_in_results_;
   mutable std::optional<std::tuple<EntityColumn, bool, std::vector<EntityRow>>> entity_rows_;  // (column, ascending, rows)

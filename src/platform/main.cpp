@@ -81,7 +81,9 @@ void frame() {
     const std::string problem = the_explorer.apply(action);
     if (!problem.empty()) widgets.status_message = problem;
   }
-  if (!actions.empty() || ui::wants_more_frames(widgets)) platform::wake();
+  // What a panel waits for (a large corpus's network) is carried on up to the frame's budget.
+  const bool work_left = the_explorer.do_pending_work(started + kPendingWorkUntil);
+  if (!actions.empty() || work_left || ui::wants_more_frames(widgets)) platform::wake();
   carry_out_requests();
   keep_notebook_when_changed();
   ++frames_drawn_so_far;

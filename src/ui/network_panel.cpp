@@ -87,7 +87,15 @@ void draw_node_tooltip(const Explorer& explorer, const network::Graph& graph, st
 }  // namespace
 
 void draw_network_panel(const Explorer& explorer, WidgetState& widgets, std::vector<Action>& actions) {
-  const network::Graph& graph = explorer.network_of_results();
+  double progress = 0.0;
+  const network::Graph* counted = explorer.network_of_results_if_ready(&progress);
+  if (!counted) {
+    // Counted between frames (Explorer::do_pending_work), so that the window stays responsive.
+    ImGui::TextDisabled("Counting who appears with whom in %zu documents\xE2\x80\xA6", explorer.state().results.size());
+    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 20), 0));
+    return;
+  }
+  const network::Graph& graph = *counted;
   NetworkWidgets& view = widgets.network;
   if (!view.layout || view.layout_of_search != explorer.search_count()) {
     view.layout.emplace(graph);

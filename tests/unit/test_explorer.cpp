@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 
 #include "core/explorer.h"
 #include "core/ingest/ingest.h"
@@ -206,6 +207,50 @@ TEST_CASE("selecting an entity shows its card: quotes by it, amounts tied to it,
   CHECK(rows[1].documents == 1);
   const auto state = nlohmann::json::parse(explorer.state_json());
   CHECK(state["selected_entity"] == "person:yann-lecun");
+}
+
+TEST_CASE("the network a panel waits for is counted between frames, is the one counted at once, and a search starts it again") {
+  Corpus corpus = test::seed_corpus();
+  const std::string& text = corpus.documents[1].text;
+  const auto mentions_of = [&](const std::string& name) {
+    std::vector<TextSpan> mentions;
+    for (std::size_t at = text.find(name); at != std::string::npos; at = text.find(name, at + name.size())) {
+      mentions.push_back({1, static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + name.size())});
+    }
+    return mentions;
+  };
+  corpus.entities.push_back({"person:yann-lecun", "Yann LeCun", "person", {}, mentions_of("LeCun")});
+  corpus.entities.push_back({"organization:meta", "Meta", "organization", {}, mentions_of("Meta")});
+  Explorer explorer;
+  explorer.load(std::move(corpus));
+  const auto past = std::chrono::steady_clock::time_point{};
+  CHECK_FALSE(explorer.do_pending_work(past));  // nothing asked for yet
+
+  double progress = -1.0;
+  const network::Graph* graph = explorer.network_of_results_if_ready(&progress);
+  CHECK(progress >= 0.0);
+  while (explorer.do_pending_work(past)) {
+  }
+  graph = explorer.network_of_results_if_ready(&progress);
+  REQUIRE(graph != nullptr);
+  CHECK(progress == 1.0);
+  REQUIRE(graph->nodes.size() == 2);
+  REQUIRE(graph->edges.size() == 1);
+  const std::size_t sentences = graph->edges[0].sentences;
+  CHECK(&explorer.network_of_results() == graph);  // the same, not counted again
+
+  // A search whose results leave out the article: the next counting finds no one.
+  CHECK(explorer.apply(SetQuery{"DeepSeek -LeCun"}).empty());
+  explorer.network_of_results_if_ready();
+  while (explorer.do_pending_work(past)) {
+  }
+  REQUIRE(explorer.network_of_results_if_ready() != nullptr);
+  CHECK(explorer.network_of_results_if_ready()->nodes.empty());
+  // And back: network_of_results finishes a counting under way at once.
+  CHECK(explorer.apply(SetQuery{""}).empty());
+  explorer.network_of_results_if_ready();
+  CHECK(explorer.network_of_results().edges.at(0).sentences == sentences);
+  CHECK_FALSE(explorer.do_pending_work(past));
 }
 
 TEST_CASE("filter chips combine with the query, and can be removed one by one or all at once") {

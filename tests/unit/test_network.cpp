@@ -2,6 +2,7 @@
 // article with entities marked where their names occur.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <cmath>
 #include <string>
 
@@ -125,6 +126,50 @@ TEST_CASE("a node limit keeps the most mentioned entities and counts those left 
   CHECK(graph.entities_left_out == 2);
   for (const network::Edge& edge : graph.edges) CHECK(edge.to < 2);
   CHECK(graph.neighbours(0) == std::vector<std::size_t>{1});
+}
+
+TEST_CASE("a graph counted a slice at a time is the graph counted at once, its progress rising to one") {
+  const Fixture fixture = lecun_fixture();
+  for (const std::size_t node_limit : {std::size_t{2}, std::size_t{60}}) {
+    const network::Graph at_once = network::cooccurrence_graph(fixture.corpus, fixture.index, fixture.all_documents, node_limit);
+    network::GraphCounting counting(fixture.corpus, fixture.all_documents, node_limit);
+    CHECK(counting.progress() == 0.0);
+    std::size_t slices = 1;
+    double progress = 0.0;
+    // A deadline already past: each call does one slice.
+    while (!counting.advance(fixture.corpus, fixture.index, std::chrono::steady_clock::time_point{})) {
+      CHECK(counting.progress() >= progress);
+      progress = counting.progress();
+      ++slices;
+    }
+    CHECK(counting.complete());
+    CHECK(counting.progress() == 1.0);
+    CHECK(slices > 3);  // the phases, and a slice per node's mentions
+    const network::Graph sliced = counting.take_graph();
+    REQUIRE(sliced.nodes.size() == at_once.nodes.size());
+    REQUIRE(sliced.edges.size() == at_once.edges.size());
+    CHECK(sliced.entities_left_out == at_once.entities_left_out);
+    for (std::size_t n = 0; n < sliced.nodes.size(); ++n) {
+      CHECK(sliced.nodes[n].entity == at_once.nodes[n].entity);
+      CHECK(sliced.nodes[n].mentions == at_once.nodes[n].mentions);
+    }
+    for (std::size_t e = 0; e < sliced.edges.size(); ++e) {
+      CHECK(sliced.edges[e].from == at_once.edges[e].from);
+      CHECK(sliced.edges[e].to == at_once.edges[e].to);
+      CHECK(sliced.edges[e].sentences == at_once.edges[e].sentences);
+    }
+  }
+}
+
+TEST_CASE("a graph of documents that mention no entity is complete after its slices, with no node") {
+  const Fixture fixture = lecun_fixture();
+  std::vector<bool> other_documents(fixture.corpus.documents.size(), true);
+  other_documents[kLeCunArticle] = false;
+  network::GraphCounting counting(fixture.corpus, other_documents, 60);
+  while (!counting.advance(fixture.corpus, fixture.index, std::chrono::steady_clock::time_point{})) {
+  }
+  CHECK(counting.progress() == 1.0);
+  CHECK(counting.take_graph().nodes.empty());
 }
 
 TEST_CASE("the force layout settles, the same every time, with every node in its own place") {
