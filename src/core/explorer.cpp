@@ -67,6 +67,7 @@ void Explorer::run_search() {
   passages_on_demand_.clear();
   concordance_.reset();
   terms_of_results_.reset();
+  terms_counting_.reset();
   network_.reset();
   network_counting_.reset();
   quotes_by_speaker_.reset();
@@ -325,14 +326,37 @@ const search::TermCounts& Explorer::corpus_term_counts() const {
 
 const TermsOverview& Explorer::terms_of_results() const {
   if (!terms_of_results_) {
-    std::vector<search::DocumentId> documents;
-    for (std::size_t position : state_.results) documents.push_back(static_cast<search::DocumentId>(position));
-    std::sort(documents.begin(), documents.end());
-    const search::TermCounts& corpus = corpus_term_counts();
-    terms_of_results_ = TermsOverview{search::frequent_terms(index_, documents, kTermsShown, &corpus),
-                                      search::distinctive_terms(index_, documents, kTermsShown, &corpus)};
+    start_terms_counting();
+    do_terms_work(std::chrono::steady_clock::time_point::max());
   }
   return *terms_of_results_;
+}
+
+const TermsOverview* Explorer::terms_of_results_if_ready(double* progress) const {
+  if (!terms_of_results_ && !terms_counting_) {
+    start_terms_counting();
+    do_terms_work(std::chrono::steady_clock::now() + kFirstSliceOfWork);
+  }
+  if (progress) *progress = terms_of_results_ ? 1.0 : terms_counting_->progress();
+  return terms_of_results_ ? &*terms_of_results_ : nullptr;
+}
+
+void Explorer::start_terms_counting() const {
+  if (terms_counting_) return;
+  std::vector<search::DocumentId> documents;
+  for (std::size_t position : state_.results) documents.push_back(static_cast<search::DocumentId>(position));
+  std::sort(documents.begin(), documents.end());
+  terms_counting_.emplace(index_, std::move(documents), kTermsShown, corpus_term_counts_.has_value());
+}
+
+bool Explorer::do_terms_work(std::chrono::steady_clock::time_point deadline) const {
+  if (!terms_counting_) return false;
+  if (terms_counting_->advance(index_, corpus_term_counts_ ? &*corpus_term_counts_ : nullptr, deadline)) {
+    if (!corpus_term_counts_) corpus_term_counts_ = terms_counting_->take_corpus_counts();
+    terms_of_results_ = TermsOverview{std::move(terms_counting_->frequent), std::move(terms_counting_->distinctive)};
+    terms_counting_.reset();
+  }
+  return terms_counting_.has_value();
 }
 
 const network::Graph& Explorer::network_of_results() const {
@@ -356,19 +380,20 @@ const network::Graph* Explorer::network_of_results_if_ready(double* progress) co
 }
 
 bool Explorer::do_pending_work(std::chrono::steady_clock::time_point deadline) const {
-  if (!network_counting_) return false;
-  if (network_counting_->advance(corpus_, index_, deadline)) {
+  if (network_counting_ && network_counting_->advance(corpus_, index_, deadline)) {
     network_ = network_counting_->take_graph();
     network_counting_.reset();
   }
-  return network_counting_.has_value();
+  if (std::chrono::steady_clock::now() < deadline) do_terms_work(deadline);
+  return network_counting_.has_value() || terms_counting_.has_value();
 }
 
 const TermsOverview& Explorer::terms_of_document(std::size_t document) const {
   if (!terms_of_document_ || terms_of_document_->first != document) {
     const std::vector<search::DocumentId> one{static_cast<search::DocumentId>(document)};
-    terms_of_document_.emplace(document, TermsOverview{search::frequent_terms(index_, one, kTermsShown, &corpus_term_counts()),
-                                                       search::distinctive_terms(index_, one, kTermsShown, &corpus_term_counts())});
+    search::TermsCounting counting(index_, one, kTermsShown, true);
+    counting.advance(index_, &corpus_term_counts(), std::chrono::steady_clock::time_point::max());
+    terms_of_document_.emplace(document, TermsOverview{std::move(counting.frequent), std::move(counting.distinctive)});
   }
   return terms_of_document_->second;
 }

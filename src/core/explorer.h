@@ -174,6 +174,8 @@ class Explorer {
   const std::vector<search::ConcordanceLine>& concordance_lines(search::ConcordanceOrder order) const;
   // The terms of the current results, and of one document (computed on first use).
   const TermsOverview& terms_of_results() const;
+  // The same without waiting, as network_of_results_if_ready.
+  const TermsOverview* terms_of_results_if_ready(double* progress = nullptr) const;
   const TermsOverview& terms_of_document(std::size_t document) const;
   // The co-occurrence network of the entities in the current results (computed on first use).
   const network::Graph& network_of_results() const;
@@ -181,8 +183,8 @@ class Explorer {
   // share done in `progress`. The first call after a search starts the counting, which
   // do_pending_work carries on between frames (or network_of_results finishes at once).
   const network::Graph* network_of_results_if_ready(double* progress = nullptr) const;
-  // Carries on what a panel waits for (the network's counting) until the deadline, a slice at a
-  // time; returns whether some is left.
+  // Carries on what a panel waits for (the network's counting, the terms') until the deadline, a
+  // slice at a time; returns whether some is left.
   bool do_pending_work(std::chrono::steady_clock::time_point deadline) const;
   // How many searches have run: changes whenever the results may have, so that a panel keeping
   // something derived from them (the network's layout) knows to start again.
@@ -226,6 +228,9 @@ class Explorer {
   std::optional<EntityCard> entity_card_;
   mutable std::optional<std::pair<search::ConcordanceOrder, std::vector<search::ConcordanceLine>>> concordance_;
   mutable std::optional<TermsOverview> terms_of_results_;
+  mutable std::optional<search::TermsCounting> terms_counting_;  // under way, until terms_of_results_ is set
+  void start_terms_counting() const;
+  bool do_terms_work(std::chrono::steady_clock::time_point deadline) const;  // whether some is left
   mutable std::optional<search::TermCounts> corpus_term_counts_;  // the Terms view's, counted once per corpus
   const search::TermCounts& corpus_term_counts() const;
   mutable std::optional<network::Graph> network_;

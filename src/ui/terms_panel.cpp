@@ -92,8 +92,16 @@ void draw_terms_panel(const Explorer& explorer, WidgetState& widgets, std::vecto
   const ExplorerState& state = explorer.state();
   const bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 44.0f;
   const int columns = narrow ? 1 : 4;
+  double progress = 0.0;
+  const TermsOverview* counted = explorer.terms_of_results_if_ready(&progress);
+  if (!counted) {
+    // Counted between frames (Explorer::do_pending_work), so that the window stays responsive.
+    ImGui::TextDisabled("Counting the words of %zu documents\xE2\x80\xA6", state.results.size());
+    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 20), 0));
+    return;
+  }
+  const TermsOverview& results = *counted;
   if (!ImGui::BeginTable("terms", columns, ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) return;
-  const TermsOverview& results = explorer.terms_of_results();
   const std::string results_heading = "In the " + std::to_string(state.results.size()) + " results";
   ImGui::TableNextColumn();
   draw_term_list((results_heading + ": most frequent").c_str(), results.frequent, false, widgets);

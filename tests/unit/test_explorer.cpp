@@ -253,6 +253,34 @@ TEST_CASE("the network a panel waits for is counted between frames, is the one c
   CHECK_FALSE(explorer.do_pending_work(past));
 }
 
+TEST_CASE("the terms a panel waits for are counted between frames, and are those counted at once") {
+  Explorer explorer = seed_explorer();
+  const auto past = std::chrono::steady_clock::time_point{};
+  CHECK(explorer.apply(SetQuery{"Mistral"}).empty());
+  double progress = -1.0;
+  explorer.terms_of_results_if_ready(&progress);
+  CHECK(progress >= 0.0);
+  while (explorer.do_pending_work(past)) {
+  }
+  const TermsOverview* terms = explorer.terms_of_results_if_ready(&progress);
+  REQUIRE(terms != nullptr);
+  CHECK(progress == 1.0);
+  CHECK(&explorer.terms_of_results() == terms);  // not counted again
+  std::vector<search::DocumentId> documents(explorer.state().results.begin(), explorer.state().results.end());
+  std::sort(documents.begin(), documents.end());
+  const std::vector<search::TermScore> frequent = search::frequent_terms(explorer.index(), documents, terms->frequent.size());
+  REQUIRE(frequent.size() == terms->frequent.size());
+  REQUIRE_FALSE(frequent.empty());
+  for (std::size_t i = 0; i < frequent.size(); ++i) CHECK(frequent[i].word == terms->frequent[i].word);
+  // A new search drops the counting under way; terms_of_results counts at once.
+  explorer.apply(SetQuery{"LeCun"});
+  explorer.terms_of_results_if_ready();
+  explorer.apply(SetQuery{""});
+  CHECK(explorer.terms_of_results().distinctive.empty());  // every document: nothing stands out
+  CHECK_FALSE(explorer.terms_of_results().frequent.empty());
+  CHECK_FALSE(explorer.do_pending_work(past));
+}
+
 TEST_CASE("filter chips combine with the query, and can be removed one by one or all at once") {
   Explorer explorer = seed_explorer();
   explorer.apply(SetQuery{"summit"});

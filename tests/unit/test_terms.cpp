@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
+#include <map>
+#include <string>
 
 #include "core/search/terms.h"
 #include "fixtures.h"
@@ -71,6 +74,56 @@ TEST_CASE("with the corpus's counts given, every set of seeds has the terms coun
     CAPTURE(set);
     CHECK(same(frequent_terms(index, documents, 25, &corpus_counts), frequent_terms(index, documents, 25)));
     CHECK(same(distinctive_terms(index, documents, 25, &corpus_counts), distinctive_terms(index, documents, 25)));
+    // Each frequent word's count, against the set's own tokens counted here by their word.
+    std::map<std::string, std::size_t> by_word;
+    for (const DocumentId d : documents) {
+      for (const IndexedToken& token : index.tokens(d).body) {
+        std::string word = index.term(corpus_counts.counted_under[token.term]);
+        if (word.size() > 2 && word.ends_with("'s")) word.resize(word.size() - 2);
+        else if (word.size() > 1 && word.ends_with("'")) word.pop_back();
+        ++by_word[word];
+      }
+    }
+    for (const TermScore& term : frequent_terms(index, documents, 25, &corpus_counts)) CHECK(term.count == by_word[term.word]);
+  }
+}
+
+TEST_CASE("terms counted a slice at a time are those counted at once, with or without the corpus's counts") {
+  const Corpus corpus = test::seed_corpus();
+  const Index index = Index::build(corpus);
+  const TermCounts corpus_counts = corpus_term_counts(index);
+  const auto past = std::chrono::steady_clock::time_point{};  // each call does one slice
+  auto same = [](const std::vector<TermScore>& a, const std::vector<TermScore>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (a[i].word != b[i].word || a[i].count != b[i].count || a[i].score != b[i].score) return false;
+    }
+    return true;
+  };
+  for (const std::vector<DocumentId>& documents : {std::vector<DocumentId>{1}, std::vector<DocumentId>{0, 2, 3}, std::vector<DocumentId>{0, 1, 2, 3}}) {
+    for (const bool given : {true, false}) {
+      CAPTURE(documents.size());
+      CAPTURE(given);
+      TermsCounting counting(index, documents, 25, given);
+      double progress = counting.progress();
+      CHECK(progress == 0.0);
+      std::size_t slices = 1;
+      while (!counting.advance(index, given ? &corpus_counts : nullptr, past)) {
+        CHECK(counting.progress() >= progress);
+        progress = counting.progress();
+        ++slices;
+      }
+      CHECK(slices >= (given ? 3u : 5u));  // a slice per phase at least
+      CHECK(counting.progress() == 1.0);
+      CHECK(same(counting.frequent, frequent_terms(index, documents, 25, &corpus_counts)));
+      CHECK(same(counting.distinctive, distinctive_terms(index, documents, 25, &corpus_counts)));
+      if (!given) {
+        const TermCounts counted = counting.take_corpus_counts();
+        CHECK(counted.total == corpus_counts.total);
+        CHECK(counted.by_term == corpus_counts.by_term);
+        CHECK(counted.counted_under == corpus_counts.counted_under);
+      }
+    }
   }
 }
 
