@@ -94,7 +94,7 @@ inline constexpr std::size_t kNetworkNodeLimit = 60;
 // Explorer::network_of_results_if_ready); and how long into a frame the app lets the pending work
 // run (Explorer::do_pending_work), within the interface's target of 8 ms a frame.
 inline constexpr std::chrono::milliseconds kFirstSliceOfWork{2};
-inline constexpr std::chrono::milliseconds kPendingWorkUntil{5};
+inline constexpr std::chrono::milliseconds kPendingWorkUntil{4};
 
 // The terms of a set of documents: the most frequent, and the most distinctive against the rest.
 struct TermsOverview {

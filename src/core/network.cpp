@@ -45,7 +45,7 @@ double GraphCounting::progress() const {
 }
 
 std::span<const TextSpan> GraphCounting::next_mentions(const Corpus& corpus) {
-  constexpr std::size_t kMentionsPerSlice = 8192;
+  constexpr std::size_t kMentionsPerSlice = 4096;
   const std::vector<TextSpan>& mentions = corpus.entities[graph_.nodes[cursor_].entity].mentions;
   const std::size_t count = std::min(kMentionsPerSlice, mentions.size() - mention_cursor_);
   const std::span<const TextSpan> slice(mentions.data() + mention_cursor_, count);
@@ -56,14 +56,14 @@ std::span<const TextSpan> GraphCounting::next_mentions(const Corpus& corpus) {
 
 bool GraphCounting::advance(const Corpus& corpus, const search::Index& index, std::chrono::steady_clock::time_point deadline) {
   // Slices small enough to stop near the deadline: a few thousand mentions, or the documents
-  // holding about a thousand of the nodes' mentions, with the clock read in between.
+  // holding about five hundred of the nodes' mentions, with the clock read in between.
   const auto time_is_up = [&] { return std::chrono::steady_clock::now() >= deadline; };
   while (phase_ != Phase::Complete) {
     switch (phase_) {
       case Phase::CountMentions: {
         std::size_t visited = 0;
         std::size_t entity = cursor_;
-        for (; entity < corpus.entities.size() && visited < 4096; ++entity) {
+        for (; entity < corpus.entities.size() && visited < 2048; ++entity) {
           const std::vector<TextSpan>& mentions = corpus.entities[entity].mentions;
           visited += mentions.size() + 1;
           const std::size_t count = every_document_ ? mentions.size()
@@ -132,7 +132,7 @@ bool GraphCounting::advance(const Corpus& corpus, const search::Index& index, st
         const std::size_t node_count = graph_.nodes.size();
         std::size_t* const pair_counts = sentences_by_pair_.data();
         std::size_t document = cursor_;
-        const std::size_t slice_end = std::min(namings_.size(), document_starts_[document] + 1024);  // namings, about
+        const std::size_t slice_end = std::min(namings_.size(), document_starts_[document] + 512);  // namings, about
         for (; document < document_count_ && (document == cursor_ || document_starts_[document] < slice_end); ++document) {
           const auto first = namings_.begin() + static_cast<std::ptrdiff_t>(document_starts_[document]);
           const auto last = namings_.begin() + static_cast<std::ptrdiff_t>(document_starts_[document + 1]);

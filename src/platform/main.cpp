@@ -5,6 +5,7 @@
 // (the page gets its corpus from web/page.js). --frames N closes the window after N frames (the
 // desktop smoke test in scripts/test); --query opens with a search; --location opens the view a
 // page's URL fragment describes (what the desktop's Share link copies).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <deque>
@@ -81,8 +82,11 @@ void frame() {
     const std::string problem = the_explorer.apply(action);
     if (!problem.empty()) widgets.status_message = problem;
   }
-  // What a panel waits for (a large corpus's network) is carried on up to the frame's budget.
-  const bool work_left = the_explorer.do_pending_work(started + kPendingWorkUntil);
+  // What a panel waits for (a large corpus's network, its terms) is carried on for what is left of
+  // the interface's budget (the rendering, which may wait on the GPU, is not counted against it).
+  const auto now = std::chrono::steady_clock::now();
+  const auto interface_time = (rendering - started) + (now - rendered);
+  const bool work_left = the_explorer.do_pending_work(now + std::max<std::chrono::steady_clock::duration>(kPendingWorkUntil - interface_time, {}));
   if (!actions.empty() || work_left || ui::wants_more_frames(widgets)) platform::wake();
   carry_out_requests();
   keep_notebook_when_changed();

@@ -134,9 +134,9 @@ double TermsCounting::progress() const {
 }
 
 bool TermsCounting::advance(const Index& index, const TermCounts* corpus_counts, std::chrono::steady_clock::time_point deadline) {
-  // Slices of a few thousand terms or about 30,000 tokens, with the clock read in between.
-  constexpr std::size_t kTermsPerSlice = 4096;
-  constexpr std::size_t kTokensPerSlice = 32768;
+  // Slices of two thousand terms or about 16,000 tokens, with the clock read in between.
+  constexpr std::size_t kTermsPerSlice = 2048;
+  constexpr std::size_t kTokensPerSlice = 16384;
   const TermCounts& corpus = corpus_counts ? *corpus_counts : own_corpus_counts_;
   while (phase_ != Phase::Complete) {
     switch (phase_) {
