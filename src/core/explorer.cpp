@@ -362,9 +362,7 @@ bool Explorer::do_terms_work(std::chrono::steady_clock::time_point deadline) con
 const network::Graph& Explorer::network_of_results() const {
   if (!network_) {
     if (!network_counting_) network_counting_.emplace(corpus_, result_documents(), kNetworkNodeLimit);
-    network_counting_->advance(corpus_, index_, std::chrono::steady_clock::time_point::max());
-    network_ = network_counting_->take_graph();
-    network_counting_.reset();
+    do_network_work(std::chrono::steady_clock::time_point::max());
   }
   return *network_;
 }
@@ -373,17 +371,23 @@ const network::Graph* Explorer::network_of_results_if_ready(double* progress) co
   if (!network_ && !network_counting_) {
     // A first slice at once: a small corpus's network is then ready in the frame that asks.
     network_counting_.emplace(corpus_, result_documents(), kNetworkNodeLimit);
-    do_pending_work(std::chrono::steady_clock::now() + kFirstSliceOfWork);
+    do_network_work(std::chrono::steady_clock::now() + kFirstSliceOfWork);
   }
   if (progress) *progress = network_ ? 1.0 : network_counting_->progress();
   return network_ ? &*network_ : nullptr;
 }
 
-bool Explorer::do_pending_work(std::chrono::steady_clock::time_point deadline) const {
-  if (network_counting_ && network_counting_->advance(corpus_, index_, deadline)) {
+bool Explorer::do_network_work(std::chrono::steady_clock::time_point deadline) const {
+  if (!network_counting_) return false;
+  if (network_counting_->advance(corpus_, index_, deadline)) {
     network_ = network_counting_->take_graph();
     network_counting_.reset();
   }
+  return network_counting_.has_value();
+}
+
+bool Explorer::do_pending_work(std::chrono::steady_clock::time_point deadline) const {
+  do_network_work(deadline);
   if (std::chrono::steady_clock::now() < deadline) do_terms_work(deadline);
   return network_counting_.has_value() || terms_counting_.has_value();
 }

@@ -91,8 +91,9 @@ inline constexpr const char* kViews[] = {"documents", "entities", "quotes", "mon
 inline constexpr std::size_t kNetworkNodeLimit = 60;
 
 // How long the first slice of a panel's pending work runs, in the frame that asks for it (see
-// Explorer::network_of_results_if_ready); and how long into a frame the app lets the pending work
-// run (Explorer::do_pending_work), within the interface's target of 8 ms a frame.
+// Explorer::network_of_results_if_ready); and the interface's time in a frame that the pending
+// work may fill up to (the app runs Explorer::do_pending_work for what is left of it), within the
+// target of 8 ms a frame.
 inline constexpr std::chrono::milliseconds kFirstSliceOfWork{2};
 inline constexpr std::chrono::milliseconds kPendingWorkUntil{4};
 
@@ -235,6 +236,7 @@ class Explorer {
   const search::TermCounts& corpus_term_counts() const;
   mutable std::optional<network::Graph> network_;
   mutable std::optional<network::GraphCounting> network_counting_;  // under way, until network_ is set
+  bool do_network_work(std::chrono::steady_clock::time_point deadline) const;  // whether some is left
   mutable std::optional<std::pair<std::string, std::vector<std::size_t>>> quotes_by_speaker_;  // (folded filter, quotes)
   mutable std::optional<std::vector<std::size_t>> amounts_in_results_;
   mutable std::optional<std::tuple<EntityColumn, bool, std::vector<EntityRow>>> entity_rows_;  // (column, ascending, rows)
