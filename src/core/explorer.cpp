@@ -73,6 +73,8 @@ void Explorer::run_search() {
   quotes_by_speaker_.reset();
   amounts_in_results_.reset();
   entity_rows_.reset();
+  entity_counts_.reset();
+  entity_counting_.reset();
   ++search_count_;
   state_.results.clear();
   for (const search::Hit& hit : search_result_.hits) state_.results.push_back(hit.document);
@@ -287,19 +289,11 @@ std::string facet_filter(const std::string& facet, const std::string& value) {
 
 const std::vector<EntityRow>& Explorer::entity_rows(EntityColumn column, bool ascending) const {
   if (entity_rows_ && std::get<0>(*entity_rows_) == column && std::get<1>(*entity_rows_) == ascending) return std::get<2>(*entity_rows_);
-  const std::vector<bool> in_results = result_documents();
-  std::vector<EntityRow> rows;
-  for (std::size_t e = 0; e < corpus_.entities.size(); ++e) {
-    EntityRow row{e, 0, 0};
-    std::size_t last_document = SIZE_MAX;
-    for (const TextSpan& mention : corpus_.entities[e].mentions) {
-      if (mention.document >= in_results.size() || !in_results[mention.document]) continue;
-      ++row.mentions;
-      if (mention.document != last_document) ++row.documents;  // mentions are in corpus order
-      last_document = mention.document;
-    }
-    if (row.mentions > 0) rows.push_back(row);
+  if (!entity_counts_) {
+    start_entity_counting();
+    do_entity_work(std::chrono::steady_clock::time_point::max());
   }
+  std::vector<EntityRow> rows = *entity_counts_;
   auto name_of = [&](const EntityRow& row) -> const std::string& { return corpus_.entities[row.entity].name; };
   auto less = [&](const EntityRow& a, const EntityRow& b) {
     switch (column) {
@@ -313,6 +307,51 @@ const std::vector<EntityRow>& Explorer::entity_rows(EntityColumn column, bool as
   std::stable_sort(rows.begin(), rows.end(), [&](const EntityRow& a, const EntityRow& b) { return ascending ? less(a, b) : less(b, a); });
   entity_rows_.emplace(column, ascending, std::move(rows));
   return std::get<2>(*entity_rows_);
+}
+
+const std::vector<EntityRow>* Explorer::entity_rows_if_ready(EntityColumn column, bool ascending, double* progress) const {
+  if (!entity_counts_ && !entity_counting_) {
+    start_entity_counting();
+    do_entity_work(std::chrono::steady_clock::now() + kFirstSliceOfWork);
+  }
+  if (progress) {
+    *progress = entity_counts_ || corpus_.entities.empty()
+                    ? 1.0
+                    : static_cast<double>(entity_counting_->next_entity) / static_cast<double>(corpus_.entities.size());
+  }
+  return entity_counts_ ? &entity_rows(column, ascending) : nullptr;
+}
+
+void Explorer::start_entity_counting() const {
+  if (!entity_counting_) entity_counting_.emplace(EntityCounting{result_documents(), 0, {}});
+}
+
+bool Explorer::do_entity_work(std::chrono::steady_clock::time_point deadline) const {
+  if (!entity_counting_) return false;
+  // Slices of about four thousand mentions, with the clock read in between.
+  EntityCounting& counting = *entity_counting_;
+  const std::vector<bool>& in_results = counting.in_results;
+  while (counting.next_entity < corpus_.entities.size()) {
+    std::size_t visited = 0;
+    for (; counting.next_entity < corpus_.entities.size() && visited < 4096; ++counting.next_entity) {
+      const std::vector<TextSpan>& mentions = corpus_.entities[counting.next_entity].mentions;
+      visited += mentions.size() + 1;
+      EntityRow row{counting.next_entity, 0, 0};
+      std::size_t last_document = SIZE_MAX;
+      for (const TextSpan& mention : mentions) {
+        if (mention.document >= in_results.size() || !in_results[mention.document]) continue;
+        ++row.mentions;
+        if (mention.document != last_document) ++row.documents;  // mentions are in corpus order
+        last_document = mention.document;
+      }
+      if (row.mentions > 0) counting.rows.push_back(row);
+    }
+    if (std::chrono::steady_clock::now() >= deadline) break;
+  }
+  if (counting.next_entity < corpus_.entities.size()) return true;
+  entity_counts_ = std::move(counting.rows);
+  entity_counting_.reset();
+  return false;
 }
 
 namespace {
@@ -387,9 +426,10 @@ bool Explorer::do_network_work(std::chrono::steady_clock::time_point deadline) c
 }
 
 bool Explorer::do_pending_work(std::chrono::steady_clock::time_point deadline) const {
-  do_network_work(deadline);
+  do_entity_work(deadline);
+  if (std::chrono::steady_clock::now() < deadline) do_network_work(deadline);
   if (std::chrono::steady_clock::now() < deadline) do_terms_work(deadline);
-  return network_counting_.has_value() || terms_counting_.has_value();
+  return entity_counting_.has_value() || network_counting_.has_value() || terms_counting_.has_value();
 }
 
 const TermsOverview& Explorer::terms_of_document(std::size_t document) const {

@@ -184,8 +184,8 @@ class Explorer {
   // share done in `progress`. The first call after a search starts the counting, which
   // do_pending_work carries on between frames (or network_of_results finishes at once).
   const network::Graph* network_of_results_if_ready(double* progress = nullptr) const;
-  // Carries on what a panel waits for (the network's counting, the terms') until the deadline, a
-  // slice at a time; returns whether some is left.
+  // Carries on what a panel waits for (the counting of the entities' rows, the network, the terms)
+  // until the deadline, a slice at a time; returns whether some is left.
   bool do_pending_work(std::chrono::steady_clock::time_point deadline) const;
   // How many searches have run: changes whenever the results may have, so that a panel keeping
   // something derived from them (the network's layout) knows to start again.
@@ -194,6 +194,9 @@ class Explorer {
   // or a call with another order, which the reference does not outlive: the entities panel asks
   // every frame).
   const std::vector<EntityRow>& entity_rows(EntityColumn column, bool ascending) const;
+  // The same without waiting for the counting after a search, as network_of_results_if_ready
+  // (once counted, another order is sorted at once).
+  const std::vector<EntityRow>* entity_rows_if_ready(EntityColumn column, bool ascending, double* progress = nullptr) const;
   // The card of the selected entity (nothing when none is selected).
   const std::optional<EntityCard>& entity_card() const { return entity_card_; }
   // The sentence of a document's text around a byte offset, as [start, end).
@@ -240,6 +243,15 @@ class Explorer {
   mutable std::optional<std::pair<std::string, std::vector<std::size_t>>> quotes_by_speaker_;  // (folded filter, quotes)
   mutable std::optional<std::vector<std::size_t>> amounts_in_results_;
   mutable std::optional<std::tuple<EntityColumn, bool, std::vector<EntityRow>>> entity_rows_;  // (column, ascending, rows)
+  struct EntityCounting {
+    std::vector<bool> in_results;  // by document position
+    std::size_t next_entity = 0;
+    std::vector<EntityRow> rows;   // so far, in the corpus's order
+  };
+  mutable std::optional<EntityCounting> entity_counting_;         // under way, until entity_counts_ is set
+  mutable std::optional<std::vector<EntityRow>> entity_counts_;  // the results' rows, in the corpus's order
+  void start_entity_counting() const;
+  bool do_entity_work(std::chrono::steady_clock::time_point deadline) const;  // whether some is left
   std::unordered_map<std::string, std::size_t> entity_positions_;  // by id
   std::size_t search_count_ = 0;
   Notebook notebook_;

@@ -47,7 +47,19 @@ void draw_table(const Explorer& explorer, WidgetState& widgets, std::vector<Acti
     column = kColumns[std::min<int>(specs->Specs[0].ColumnIndex, 3)];
     ascending = specs->Specs[0].SortDirection == ImGuiSortDirection_Ascending;
   }
-  const std::vector<EntityRow>& rows = explorer.entity_rows(column, ascending);
+  double progress = 0.0;
+  const std::vector<EntityRow>* counted = explorer.entity_rows_if_ready(column, ascending, &progress);
+  if (!counted) {
+    // Counted between frames (Explorer::do_pending_work), so that the window stays responsive.
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("Counting the entities of %zu documents\xE2\x80\xA6", explorer.state().results.size());
+    ImGui::TableNextColumn();
+    ImGui::ProgressBar(static_cast<float>(progress), ImVec2(-1, 0));
+    ImGui::EndTable();
+    return;
+  }
+  const std::vector<EntityRow>& rows = *counted;
   const std::optional<std::size_t> selected = explorer.state().selected_entity;
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(rows.size()));

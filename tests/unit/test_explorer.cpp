@@ -209,7 +209,7 @@ TEST_CASE("selecting an entity shows its card: quotes by it, amounts tied to it,
   CHECK(state["selected_entity"] == "person:yann-lecun");
 }
 
-TEST_CASE("the network a panel waits for is counted between frames, is the one counted at once, and a search starts it again") {
+TEST_CASE("the network and the entities a panel waits for are counted between frames, as at once, and a search starts them again") {
   Corpus corpus = test::seed_corpus();
   const std::string& text = corpus.documents[1].text;
   const auto mentions_of = [&](const std::string& name) {
@@ -251,6 +251,22 @@ TEST_CASE("the network a panel waits for is counted between frames, is the one c
   explorer.network_of_results_if_ready();
   CHECK(explorer.network_of_results().edges.at(0).sentences == sentences);
   CHECK_FALSE(explorer.do_pending_work(past));
+
+  // The entities' rows the same way; once counted, another order is sorted at once.
+  CHECK(explorer.apply(SetQuery{"LeCun"}).empty());
+  explorer.entity_rows_if_ready(EntityColumn::Mentions, false, &progress);
+  while (explorer.do_pending_work(past)) {
+  }
+  const std::vector<EntityRow>* rows = explorer.entity_rows_if_ready(EntityColumn::Mentions, false, &progress);
+  REQUIRE(rows != nullptr);
+  CHECK(progress == 1.0);
+  REQUIRE(rows->size() == 2);
+  CHECK(explorer.corpus().entities[(*rows)[0].entity].name == "Yann LeCun");  // more mentions than Meta
+  CHECK((*rows)[0].mentions > (*rows)[1].mentions);
+  const std::vector<EntityRow>* by_name = explorer.entity_rows_if_ready(EntityColumn::Name, true);
+  REQUIRE(by_name != nullptr);
+  CHECK(explorer.corpus().entities[(*by_name)[0].entity].name == "Meta");
+  CHECK(by_name->size() == explorer.entity_rows(EntityColumn::Mentions, false).size());
 }
 
 TEST_CASE("the terms a panel waits for are counted between frames, and are those counted at once") {
