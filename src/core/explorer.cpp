@@ -48,6 +48,12 @@ void Explorer::load(Corpus corpus) {
   }
   quotes_by_document_ = records_by_document(corpus_.quotes, corpus_.documents.size());
   amounts_by_document_ = records_by_document(corpus_.amounts, corpus_.documents.size());
+  // The amounts largest in US dollars first, once: a search's are then these, filtered.
+  amounts_by_dollars_.resize(corpus_.amounts.size());
+  for (std::size_t i = 0; i < amounts_by_dollars_.size(); ++i) amounts_by_dollars_[i] = i;
+  std::stable_sort(amounts_by_dollars_.begin(), amounts_by_dollars_.end(), [&](std::size_t a, std::size_t b) {
+    return corpus_.amounts[a].usd_maximum.value_or(-1.0) > corpus_.amounts[b].usd_maximum.value_or(-1.0);
+  });
   loaded_ = true;
   state_.selected_entity.reset();
   entity_card_.reset();
@@ -251,12 +257,13 @@ std::string Explorer::speaker_of(const QuoteRecord& quote) const {
 
 const std::vector<std::size_t>& Explorer::amounts_in_results() const {
   if (amounts_in_results_) return *amounts_in_results_;
-  std::vector<std::size_t> positions = records_in(corpus_.amounts, result_documents());
-  std::stable_sort(positions.begin(), positions.end(), [&](std::size_t a, std::size_t b) {
-    const double dollars_a = corpus_.amounts[a].usd_maximum.value_or(-1.0);
-    const double dollars_b = corpus_.amounts[b].usd_maximum.value_or(-1.0);
-    return dollars_a > dollars_b;
-  });
+  // The corpus's order by dollars, filtered: the same as the results' amounts sorted stably.
+  const std::vector<bool> in_results = result_documents();
+  std::vector<std::size_t> positions;
+  for (const std::size_t position : amounts_by_dollars_) {
+    const std::size_t document = corpus_.amounts[position].span.document;
+    if (document < in_results.size() && in_results[document]) positions.push_back(position);
+  }
   return amounts_in_results_.emplace(std::move(positions));
 }
 

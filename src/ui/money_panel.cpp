@@ -61,10 +61,8 @@ void draw_money_panel(const Explorer& explorer, WidgetState& widgets, std::vecto
   if (ImGui::IsItemHovered() && !corpus.rates_source.empty()) ImGui::SetTooltip("%s", corpus.rates_source.c_str());
 
   LogScale scale;
-  for (const std::size_t position : amounts) {
-    const AmountRecord& amount = corpus.amounts[position];
-    if (amount.usd_maximum) scale.high = std::max(scale.high, *amount.usd_maximum);
-  }
+  // The amounts come largest in dollars first (those with no dollar value last).
+  if (!amounts.empty() && corpus.amounts[amounts.front()].usd_maximum) scale.high = std::max(scale.high, *corpus.amounts[amounts.front()].usd_maximum);
   scale.low = std::max(1.0, scale.high / 1e7);  // seven decades: from a thousand to ten billion, say
 
   constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
