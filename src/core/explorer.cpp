@@ -48,12 +48,7 @@ void Explorer::load(Corpus corpus) {
   }
   quotes_by_document_ = records_by_document(corpus_.quotes, corpus_.documents.size());
   amounts_by_document_ = records_by_document(corpus_.amounts, corpus_.documents.size());
-  // The amounts largest in US dollars first, once: a search's are then these, filtered.
-  amounts_by_dollars_.resize(corpus_.amounts.size());
-  for (std::size_t i = 0; i < amounts_by_dollars_.size(); ++i) amounts_by_dollars_[i] = i;
-  std::stable_sort(amounts_by_dollars_.begin(), amounts_by_dollars_.end(), [&](std::size_t a, std::size_t b) {
-    return corpus_.amounts[a].usd_maximum.value_or(-1.0) > corpus_.amounts[b].usd_maximum.value_or(-1.0);
-  });
+  amounts_by_dollars_.clear();  // sorted when first asked for, not while the page waits to start
   loaded_ = true;
   state_.selected_entity.reset();
   entity_card_.reset();
@@ -258,6 +253,14 @@ std::string Explorer::speaker_of(const QuoteRecord& quote) const {
 const std::vector<std::size_t>& Explorer::amounts_in_results() const {
   if (amounts_in_results_) return *amounts_in_results_;
   // The corpus's order by dollars, filtered: the same as the results' amounts sorted stably.
+  if (amounts_by_dollars_.size() != corpus_.amounts.size()) {
+    // The corpus's amounts largest in US dollars first, once: a search's are then these, filtered.
+    amounts_by_dollars_.resize(corpus_.amounts.size());
+    for (std::size_t i = 0; i < amounts_by_dollars_.size(); ++i) amounts_by_dollars_[i] = i;
+    std::stable_sort(amounts_by_dollars_.begin(), amounts_by_dollars_.end(), [&](std::size_t a, std::size_t b) {
+      return corpus_.amounts[a].usd_maximum.value_or(-1.0) > corpus_.amounts[b].usd_maximum.value_or(-1.0);
+    });
+  }
   const std::vector<bool> in_results = result_documents();
   std::vector<std::size_t> positions;
   for (const std::size_t position : amounts_by_dollars_) {
