@@ -229,7 +229,7 @@ class Explorer {
   std::vector<std::vector<MentionInDocument>> mentions_by_document_;
   std::vector<std::vector<std::size_t>> quotes_by_document_;   // positions in corpus_.quotes
   std::vector<std::vector<std::size_t>> amounts_by_document_;  // positions in corpus_.amounts
-  mutable std::vector<std::size_t> amounts_by_dollars_;        // all of them, largest in US dollars first (on first use)
+  std::vector<std::size_t> amounts_by_dollars_;                // the same, largest in US dollars first
   std::optional<EntityCard> entity_card_;
   mutable std::optional<std::pair<search::ConcordanceOrder, std::vector<search::ConcordanceLine>>> concordance_;
   mutable std::optional<TermsOverview> terms_of_results_;
