@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -157,4 +158,18 @@ TEST_CASE("the words around a name give its type: an organization noun before it
   const auto found = typed_mentions(*tagger, "The British AI startup Synthesia raised money, and DeepSeek released its R1 model.");
   CHECK(has(found, "organization:Synthesia"));
   CHECK(has(found, "product:R1"));
+}
+
+TEST_CASE("punctuation on its own is never an entity, as in S&P split into S, & and P") {
+  const std::optional<EntityTagger> tagger = built_tagger();
+  if (!tagger) return;
+  // From the BBC's business/018: the tagger had made the lone "&" of "(S&P)" a name.
+  const std::string text =
+      "India's rupee has hit a five-year high after Standard & Poor's (S&P) raised the country's foreign currency rating.\n\n"
+      "S&P, which rates borrowers' creditworthiness, lifted India's rating by one notch to 'BB+'.";
+  for (const RawMention& mention : find_mentions(*tagger, text)) {
+    const std::string_view surface = std::string_view(text).substr(mention.start, mention.end - mention.start);
+    CHECK_MESSAGE(std::any_of(surface.begin(), surface.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }),
+                  "a mention of punctuation alone: \"", std::string(surface), "\"");
+  }
 }
