@@ -180,6 +180,30 @@ bool looks_like_demonym(const std::vector<std::string>& words) {
   return false;
 }
 
+// A sentence's words folded for matching, each folded when first asked for: most are never asked
+// for (the corrections look only at the words in and around names).
+class FoldedWords {
+ public:
+  // Starts on another sentence's words, keeping the buffers.
+  void reset(const std::vector<std::string_view>& words) {
+    words_ = &words;
+    folded_.resize(std::max(folded_.size(), words.size()));
+    done_.assign(words.size(), false);
+  }
+  const std::string& operator[](std::size_t i) const {
+    if (!done_[i]) {
+      folded_[i] = text::fold_for_matching((*words_)[i]);
+      done_[i] = true;
+    }
+    return folded_[i];
+  }
+
+ private:
+  const std::vector<std::string_view>* words_ = nullptr;
+  mutable std::vector<std::string> folded_;
+  mutable std::vector<bool> done_;
+};
+
 struct WordSpan {
   std::size_t first = 0;
   std::size_t last = 0;  // inclusive
@@ -188,7 +212,7 @@ struct WordSpan {
 };
 
 // The tagger's spans of one sentence, corrected (see find_mentions in entities.h).
-std::vector<WordSpan> corrected_spans(const std::vector<std::string_view>& words, const std::vector<std::string>& folded,
+std::vector<WordSpan> corrected_spans(const std::vector<std::string_view>& words, const FoldedWords& folded,
                                       const std::vector<TaggedSpan>& tagged, const Gazetteer& gazetteer) {
   std::vector<WordSpan> spans;
   for (const TaggedSpan& span : tagged) spans.push_back({span.first, span.last, span.type, std::nullopt});
@@ -290,7 +314,7 @@ std::vector<WordSpan> corrected_spans(const std::vector<std::string_view>& words
 
 // The type of a span: laws and events by the words that name them, else the context's, else
 // the tagger's.
-EntityType span_type(const WordSpan& span, const std::vector<std::string>& folded) {
+EntityType span_type(const WordSpan& span, const FoldedWords& folded) {
   for (std::size_t w = span.first; w <= span.last; ++w) {
     if (is_one_of(folded[w], kLawWords) && w > span.first) return EntityType::Law;
   }
@@ -319,15 +343,14 @@ std::vector<RawMention> find_mentions(const EntityTagger& tagger, std::string_vi
   const std::vector<std::vector<std::uint8_t>> tags = tagger.tag_document(words);
   std::vector<RawMention> mentions;
   std::vector<std::string> tag_names;
-  std::vector<std::string> folded;
+  FoldedWords folded;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     // Most sentences have no tagged name: their (empty) spans need no tag names.
     tag_names.clear();
     if (std::any_of(tags[s].begin(), tags[s].end(), [](std::uint8_t tag) { return tag != 0; })) {
       for (std::uint8_t tag : tags[s]) tag_names.emplace_back(kEntityTags[tag]);
     }
-    folded.clear();
-    for (std::string_view word : words[s]) folded.push_back(text::fold_for_matching(word));
+    folded.reset(words[s]);
     for (const WordSpan& span : corrected_spans(words[s], folded, spans_of(tag_names), tagger.gazetteer())) {
       mentions.push_back({sentences[s][span.first].start, sentences[s][span.last].end, span_type(span, folded), span.context_type.has_value()});
     }
