@@ -58,6 +58,7 @@ void Explorer::load(Corpus corpus) {
     by_dollars[i] = {std::isfinite(dollars) ? dollars : -1.0, i};  // (bundles hold finite numbers; a NaN would break the order)
   }
   std::sort(by_dollars.begin(), by_dollars.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  entities_by_name_.clear();  // sorted when Name is first clicked
   amounts_by_dollars_.resize(by_dollars.size());
   for (std::size_t i = 0; i < by_dollars.size(); ++i) amounts_by_dollars_[i] = by_dollars[i].second;
   loaded_ = true;
@@ -306,20 +307,70 @@ const std::vector<EntityRow>& Explorer::entity_rows(EntityColumn column, bool as
     start_entity_counting();
     do_entity_work(std::chrono::steady_clock::time_point::max());
   }
-  std::vector<EntityRow> rows = *entity_counts_;
-  auto name_of = [&](const EntityRow& row) -> const std::string& { return corpus_.entities[row.entity].name; };
-  auto less = [&](const EntityRow& a, const EntityRow& b) {
-    switch (column) {
-      case EntityColumn::Name: return name_of(a) < name_of(b);
-      case EntityColumn::Type: return corpus_.entities[a.entity].type < corpus_.entities[b.entity].type;
-      case EntityColumn::Mentions: return a.mentions < b.mentions;
-      case EntityColumn::Documents: return a.documents < b.documents;
-    }
-    return false;
-  };
-  std::stable_sort(rows.begin(), rows.end(), [&](const EntityRow& a, const EntityRow& b) { return ascending ? less(a, b) : less(b, a); });
+  // The counted rows (in the corpus's order) in the column's order, ties in the corpus's order: what
+  // a stable sort gives, without sorting 46,000 rows in the frame that shows them (2.5 ms natively,
+  // 17 to 21 ms in the page at 100 MB).
+  const std::vector<EntityRow>& counted = *entity_counts_;
+  std::vector<EntityRow> rows;
+  if (column == EntityColumn::Mentions || column == EntityColumn::Documents) {
+    rows = rows_by_count(counted, column, ascending);
+  } else if (column == EntityColumn::Name) {
+    rows = rows_by_name(counted, ascending);
+  } else {
+    rows = counted;
+    std::stable_sort(rows.begin(), rows.end(), [&](const EntityRow& a, const EntityRow& b) {
+      const std::string& type_a = corpus_.entities[a.entity].type;
+      const std::string& type_b = corpus_.entities[b.entity].type;
+      return ascending ? type_a < type_b : type_b < type_a;
+    });
+  }
   entity_rows_.emplace(column, ascending, std::move(rows));
   return std::get<2>(*entity_rows_);
+}
+
+// A counting sort on the mentions or documents: small whole numbers, bucketed in one pass.
+std::vector<EntityRow> Explorer::rows_by_count(const std::vector<EntityRow>& counted, EntityColumn column, bool ascending) {
+  const auto key = [column](const EntityRow& row) { return column == EntityColumn::Mentions ? row.mentions : row.documents; };
+  std::size_t largest = 0;
+  for (const EntityRow& row : counted) largest = std::max(largest, key(row));
+  const auto bucket = [&](const EntityRow& row) { return ascending ? key(row) : largest - key(row); };
+  std::vector<std::size_t> bucket_starts(largest + 2, 0);
+  for (const EntityRow& row : counted) ++bucket_starts[bucket(row) + 1];
+  for (std::size_t b = 1; b < bucket_starts.size(); ++b) bucket_starts[b] += bucket_starts[b - 1];
+  std::vector<EntityRow> rows(counted.size());
+  for (const EntityRow& row : counted) rows[bucket_starts[bucket(row)]++] = row;
+  return rows;
+}
+
+// The corpus's entities in order of name, once (on the first click on Name: 19 ms natively at 100
+// MB), then each search's rows picked from that order.
+std::vector<EntityRow> Explorer::rows_by_name(const std::vector<EntityRow>& counted, bool ascending) const {
+  if (entities_by_name_.size() != corpus_.entities.size()) {
+    entities_by_name_.resize(corpus_.entities.size());
+    for (std::size_t e = 0; e < entities_by_name_.size(); ++e) entities_by_name_[e] = e;
+    std::stable_sort(entities_by_name_.begin(), entities_by_name_.end(),
+                     [&](std::size_t a, std::size_t b) { return corpus_.entities[a].name < corpus_.entities[b].name; });
+  }
+  std::vector<std::size_t> row_of_entity(corpus_.entities.size(), SIZE_MAX);
+  for (std::size_t r = 0; r < counted.size(); ++r) row_of_entity[counted[r].entity] = r;
+  std::vector<EntityRow> rows;
+  rows.reserve(counted.size());
+  auto take = [&](std::size_t entity) {
+    if (row_of_entity[entity] != SIZE_MAX) rows.push_back(counted[row_of_entity[entity]]);
+  };
+  if (ascending) {
+    for (const std::size_t entity : entities_by_name_) take(entity);
+    return rows;
+  }
+  // Names from the last, each run of one name still in the corpus's order.
+  for (std::size_t end = entities_by_name_.size(); end > 0;) {
+    std::size_t start = end - 1;
+    const std::string& name = corpus_.entities[entities_by_name_[start]].name;
+    while (start > 0 && corpus_.entities[entities_by_name_[start - 1]].name == name) --start;
+    for (std::size_t i = start; i < end; ++i) take(entities_by_name_[i]);
+    end = start;
+  }
+  return rows;
 }
 
 const std::vector<EntityRow>* Explorer::entity_rows_if_ready(EntityColumn column, bool ascending, double* progress) const {

@@ -251,6 +251,9 @@ class Explorer {
   };
   mutable std::optional<EntityCounting> entity_counting_;         // under way, until entity_counts_ is set
   mutable std::optional<std::vector<EntityRow>> entity_counts_;  // the results' rows, in the corpus's order
+  mutable std::vector<std::size_t> entities_by_name_;             // every entity by name (on first use)
+  static std::vector<EntityRow> rows_by_count(const std::vector<EntityRow>& counted, EntityColumn column, bool ascending);
+  std::vector<EntityRow> rows_by_name(const std::vector<EntityRow>& counted, bool ascending) const;
   void start_entity_counting() const;
   bool do_entity_work(std::chrono::steady_clock::time_point deadline) const;  // whether some is left
   std::unordered_map<std::string, std::size_t> entity_positions_;  // by id

@@ -341,3 +341,52 @@ TEST_CASE("moving the selection steps through the results and stops at their end
   explorer.apply(MoveSelection{-10});
   CHECK(explorer.state().selected == std::optional<std::size_t>(0));
 }
+
+TEST_CASE("the entity table's orders are a stable sort's in every column and direction, ties kept in the corpus's order") {
+  Corpus corpus = test::seed_corpus();
+  // Names that repeat (Meta the company and Meta a region of Colombia), counts that tie, and an
+  // entity with no mention, which has no row.
+  const std::vector<std::tuple<std::string, std::string, std::vector<std::uint32_t>>> made = {
+      {"Meta", "organization", {0, 1, 1}}, {"Mistral", "organization", {0, 0, 2}}, {"Meta", "place", {3}},
+      {"Yann LeCun", "person", {1, 1}},    {"Paris", "place", {2, 3}},             {"Arthur Mensch", "person", {0}},
+      {"DeepSeek", "organization", {2, 2, 2}}, {"Europe", "place", {0, 1, 2, 3}}, {"Microsoft", "organization", {3, 3}},
+      {"AI Act", "law", {2}},              {"Mistral", "product", {1}},            {"Qlik", "organization", {}}};
+  std::vector<EntityRow> expected_in_corpus_order;
+  std::uint32_t offset = 0;
+  for (std::size_t e = 0; e < made.size(); ++e) {
+    const auto& [name, type, documents] = made[e];
+    EntityRecord entity{type + ":" + std::to_string(e), name, type, {}, {}};
+    for (const std::uint32_t document : documents) entity.mentions.push_back({document, offset, offset + 4}), offset += 10;
+    std::vector<std::uint32_t> distinct = documents;
+    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+    if (!documents.empty()) expected_in_corpus_order.push_back({e, documents.size(), distinct.size()});
+    corpus.entities.push_back(std::move(entity));
+  }
+  Explorer explorer;
+  explorer.load(std::move(corpus));
+  const auto& entities = explorer.corpus().entities;
+  for (const EntityColumn column : {EntityColumn::Name, EntityColumn::Type, EntityColumn::Mentions, EntityColumn::Documents}) {
+    for (const bool ascending : {true, false}) {
+      auto less = [&](const EntityRow& a, const EntityRow& b) {
+        switch (column) {
+          case EntityColumn::Name: return entities[a.entity].name < entities[b.entity].name;
+          case EntityColumn::Type: return entities[a.entity].type < entities[b.entity].type;
+          case EntityColumn::Mentions: return a.mentions < b.mentions;
+          case EntityColumn::Documents: return a.documents < b.documents;
+        }
+        return false;
+      };
+      std::vector<EntityRow> expected = expected_in_corpus_order;
+      std::stable_sort(expected.begin(), expected.end(), [&](const EntityRow& a, const EntityRow& b) { return ascending ? less(a, b) : less(b, a); });
+      const std::vector<EntityRow>& rows = explorer.entity_rows(column, ascending);
+      CAPTURE(static_cast<int>(column));
+      CAPTURE(ascending);
+      REQUIRE(rows.size() == expected.size());
+      for (std::size_t r = 0; r < rows.size(); ++r) {
+        CHECK(rows[r].entity == expected[r].entity);
+        CHECK(rows[r].mentions == expected[r].mentions);
+        CHECK(rows[r].documents == expected[r].documents);
+      }
+    }
+  }
+}
