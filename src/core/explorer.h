@@ -230,6 +230,7 @@ class Explorer {
   std::vector<std::vector<std::size_t>> quotes_by_document_;   // positions in corpus_.quotes
   std::vector<std::vector<std::size_t>> amounts_by_document_;  // positions in corpus_.amounts
   std::vector<std::size_t> amounts_by_dollars_;                // the same, largest in US dollars first
+  std::vector<std::size_t> amount_documents_by_dollars_;       // the document of each, in that order
   std::optional<EntityCard> entity_card_;
   mutable std::optional<std::pair<search::ConcordanceOrder, std::vector<search::ConcordanceLine>>> concordance_;
   mutable std::optional<TermsOverview> terms_of_results_;
