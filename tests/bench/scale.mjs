@@ -9,14 +9,15 @@
 //     slowest panel's median and p99, and the slowest of a panel's first frames);
 //   - in headless Chromium (the flags of tests/browser/run.mjs), the built page served from a copy
 //     of build/web/site whose corpus.json is the scale bundle (the page reads either format):
-//     navigation to loupe.ready; the search's p95 in the page (the explorer's SetQuery through the
+//     navigation to loupe.ready (the median of --navigations, 3 by default, each in a browser of
+//     its own: one navigation moves by a second or more with this machine's load); the search's p95 in the page (the explorer's SetQuery through the
 //     page's C API, ranking and facets included; and loupe.search(), which also returns the whole
 //     state as JSON); each panel's frame time (median, p99 and the worst frame, the first after
 //     showing it included) with the mouse moving over it; the wasm memory (HEAP8.length) and the
 //     JS heap; and the page's own load of the bundle's bytes, timed again after the rest.
 // The load average (uptime) is printed with each measurement: the machine may be busy.
 //
-//   node tests/bench/scale.mjs [--sizes 1,10,100] [--runs N] [--frames N] [--skip-browser]
+//   node tests/bench/scale.mjs [--sizes 1,10,100] [--runs N] [--frames N] [--navigations N] [--skip-browser]
 //   (scripts/bench-scale builds what it needs and runs this)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -35,15 +36,16 @@ const site = path.join(root, 'build/web/site');
 const queriesPath = path.join(root, 'tests/bench/queries.txt');
 const MB = 1e6;
 
-const options = { sizes: [1, 10, 100], runs: 3, frames: 120, browser: true };
+const options = { sizes: [1, 10, 100], runs: 3, frames: 120, navigations: 3, browser: true };
 const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i += 1) {
   if (args[i] === '--sizes') options.sizes = args[++i].split(',').map(Number);
   else if (args[i] === '--runs') options.runs = Number(args[++i]);
   else if (args[i] === '--frames') options.frames = Number(args[++i]);
+  else if (args[i] === '--navigations') options.navigations = Number(args[++i]);
   else if (args[i] === '--skip-browser') options.browser = false;
   else {
-    console.error('usage: node tests/bench/scale.mjs [--sizes 1,10,100] [--runs N] [--frames N] [--skip-browser]');
+    console.error('usage: node tests/bench/scale.mjs [--sizes 1,10,100] [--runs N] [--frames N] [--navigations N] [--skip-browser]');
     process.exit(2);
   }
 }
@@ -99,6 +101,27 @@ function measureNative(name) {
 }
 
 // [SECTION] Browser -----------------------------------------------------------------------------------
+// Navigation to loupe.ready in a freshly started browser, as measureBrowser's own first one.
+async function navigationToReady(name) {
+  const server = await startServer(siteWithCorpus(site, path.join(work, `scale-${name}.bin`), path.join(work, `site-${name}`)), 0, '127.0.0.1');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-scale-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArguments, viewport: { width: 1280, height: 800 },
+  });
+  try {
+    const page = context.pages()[0] ?? await context.newPage();
+    const started = performance.now();
+    await page.goto(`http://127.0.0.1:${server.address().port}/`);
+    await page.waitForFunction(() => Boolean(window.loupe?.ready), null, { timeout: 600_000 });
+    await page.evaluate(() => window.loupe.ready.then(() => undefined));
+    return performance.now() - started;
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
 async function measureBrowser(name) {
   const server = await startServer(siteWithCorpus(site, path.join(work, `scale-${name}.bin`), path.join(work, `site-${name}`)), 0, '127.0.0.1');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-scale-'));
@@ -229,6 +252,13 @@ for (const size of options.sizes) {
   log(`bundles: binary ${(binaryBytes / MB).toFixed(1)} MB (the search index included), JSON ${(jsonBytes / MB).toFixed(1)} MB`);
   const native = measureNative(name);
   const browser = options.browser ? await measureBrowser(name) : null;
+  if (browser) {
+    browser.readyRuns = [browser.ready];
+    for (let run = 1; run < options.navigations; run += 1) browser.readyRuns.push(await navigationToReady(name));
+    browser.readyMedian = median(browser.readyRuns);
+    log(`browser: navigation to loupe.ready in ${browser.readyRuns.length} freshly started browsers: ` +
+        `${browser.readyRuns.map((ready) => ready.toFixed(0)).join(', ')} ms; median ${browser.readyMedian.toFixed(0)} ms`);
+  }
   rows.push({ size, built, binaryBytes, jsonBytes, native, browser });
 }
 fs.writeFileSync(path.join(work, 'results.json'), `${JSON.stringify(rows, null, 2)}\n`);
@@ -256,7 +286,8 @@ if (options.browser) {
     return `${fixed(frame[key], 1)} (${view})`;
   };
   table.push(
-    ['browser: navigation to loupe.ready, ms', ...rows.map((row) => fixed(row.browser.ready))],
+    ['browser: navigation to loupe.ready, ms: median (range)', ...rows.map((row) =>
+      `${fixed(row.browser.readyMedian)} (${fixed(Math.min(...row.browser.readyRuns))}..${fixed(Math.max(...row.browser.readyRuns))})`)],
     ['browser search p50 / p95, ms', ...rows.map((row) => `${fixed(row.browser.search.p50, 2)} / ${fixed(row.browser.search.p95, 2)}`)],
     ['browser loupe.search() p95, ms (+ state)', ...rows.map((row) => fixed(row.browser.api.p95, 1))],
     ['slowest panel, frame median, ms', ...rows.map((row) => worst(row, 'median'))],
