@@ -495,9 +495,12 @@ bool Explorer::do_network_work(std::chrono::steady_clock::time_point deadline) c
 }
 
 bool Explorer::do_pending_work(std::chrono::steady_clock::time_point deadline) const {
+  // Each counting under way goes on by one slice at least, even past the deadline: a frame over
+  // its budget (a slow machine, a sanitizer build) must not leave the network and the terms
+  // waiting behind the entities for ever.
   do_entity_work(deadline);
-  if (std::chrono::steady_clock::now() < deadline) do_network_work(deadline);
-  if (std::chrono::steady_clock::now() < deadline) do_terms_work(deadline);
+  do_network_work(deadline);
+  do_terms_work(deadline);
   return entity_counting_.has_value() || network_counting_.has_value() || terms_counting_.has_value();
 }
 
