@@ -101,34 +101,19 @@ function measureNative(name) {
 }
 
 // [SECTION] Browser -----------------------------------------------------------------------------------
-// Navigation to loupe.ready in a freshly started browser, as measureBrowser's own first one.
-async function navigationToReady(name) {
+// The page with the bundle of this size, in a freshly started browser, from navigation to
+// loupe.ready: {page, ready (ms), errors (the page's, as they come), close()}.
+async function openAtReady(name) {
   const server = await startServer(siteWithCorpus(site, path.join(work, `scale-${name}.bin`), path.join(work, `site-${name}`)), 0, '127.0.0.1');
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-scale-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium', headless: true, args: chromiumArguments, viewport: { width: 1280, height: 800 },
   });
-  try {
-    const page = context.pages()[0] ?? await context.newPage();
-    const started = performance.now();
-    await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForFunction(() => Boolean(window.loupe?.ready), null, { timeout: 600_000 });
-    await page.evaluate(() => window.loupe.ready.then(() => undefined));
-    return performance.now() - started;
-  } finally {
+  const close = async () => {
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
     await new Promise((resolve) => server.close(resolve));
-  }
-}
-
-async function measureBrowser(name) {
-  const server = await startServer(siteWithCorpus(site, path.join(work, `scale-${name}.bin`), path.join(work, `site-${name}`)), 0, '127.0.0.1');
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'loupe-scale-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArguments, viewport: { width: 1280, height: 800 },
-  });
-  const result = {};
+  };
   try {
     const page = context.pages()[0] ?? await context.newPage();
     const errors = [];
@@ -138,7 +123,23 @@ async function measureBrowser(name) {
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForFunction(() => Boolean(window.loupe?.ready), null, { timeout: 600_000 });
     await page.evaluate(() => window.loupe.ready.then(() => undefined));
-    result.ready = performance.now() - started;
+    return { page, ready: performance.now() - started, errors, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+async function navigationToReady(name) {
+  const opened = await openAtReady(name);
+  await opened.close();
+  return opened.ready;
+}
+
+async function measureBrowser(name) {
+  const { page, ready, errors, close } = await openAtReady(name);
+  const result = { ready };
+  try {
     if (errors.length) throw new Error(`the page failed: ${errors.join('; ')}`);
     const state = await page.evaluate(() => {
       const { documents, index_ms: indexMs, counts } = window.loupe.state();
@@ -229,9 +230,7 @@ async function measureBrowser(name) {
     log(`the page's load of the bundle: fetch (arrayBuffer, no progress) ${result.pageLoad.fetched.toFixed(0)} ms, copy into wasm ${result.pageLoad.copy.toFixed(0)} ms, _loupe_load_bundle ${result.pageLoad.load.toFixed(0)} ms ` +
         `(of which the index step ${result.pageLoad.index.toFixed(0)} ms); wasm memory then ${(result.pageLoad.wasm / MB).toFixed(0)} MB`);
   } finally {
-    await context.close();
-    fs.rmSync(profile, { recursive: true, force: true });
-    await new Promise((resolve) => server.close(resolve));
+    await close();
   }
   return result;
 }
