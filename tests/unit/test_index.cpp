@@ -114,6 +114,38 @@ TEST_CASE("the stored index decodes to the index of the text, and encodes again 
   }
 }
 
+TEST_CASE("a stored token whose term is shorter than its text comes back whole") {
+  // Folding drops the accents: "Élysée" (8 bytes) is the term "elysee" (6); "MISTRAL" keeps its length.
+  Corpus corpus;
+  Document document;
+  document.id = "paris";
+  document.title = "Élysée talks";
+  document.text = "MISTRAL met the Élysée's staff, naïvely.";
+  corpus.documents.push_back(document);
+  const Index built = Index::build_from_text(corpus);
+  std::size_t shorter_terms = 0;
+  std::size_t same_length_terms = 0;
+  for (const std::span<const IndexedToken> field : {built.tokens(0).title, built.tokens(0).body}) {
+    for (const IndexedToken& token : field) (token.end - token.start == built.term(token.term).size() ? same_length_terms : shorter_terms) += 1;
+  }
+  REQUIRE(shorter_terms >= 3);  // Élysée twice, naïvely
+  REQUIRE(same_length_terms >= 4);
+  std::string error;
+  const std::optional<Index> decoded = Index::decode(built.encode(), corpus, error);
+  REQUIRE_MESSAGE(decoded.has_value(), error);
+  for (const bool title : {true, false}) {
+    const std::span<const IndexedToken> expected = title ? built.tokens(0).title : built.tokens(0).body;
+    const std::span<const IndexedToken> found = title ? decoded->tokens(0).title : decoded->tokens(0).body;
+    REQUIRE(found.size() == expected.size());
+    const std::string& text = title ? document.title : document.text;
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+      CHECK(text.substr(found[i].start, found[i].end - found[i].start) == text.substr(expected[i].start, expected[i].end - expected[i].start));
+      CHECK(found[i].term == expected[i].term);
+    }
+  }
+  CHECK(document.text.substr(decoded->tokens(0).body[3].start, decoded->tokens(0).body[3].end - decoded->tokens(0).body[3].start) == "Élysée's");
+}
+
 // The seeds' paragraphs as documents: many documents sharing words, first used in different runs.
 Corpus seed_paragraphs() {
   Corpus paragraphs;

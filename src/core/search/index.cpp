@@ -430,8 +430,8 @@ class NumberWriter {
   std::size_t size_ = 0;
 };
 
-// Tokens (or sentences) of one field: start delta from the previous end, length; checked to lie in
-// order inside a field of `length` bytes.
+// Sentences of one field: start delta from the previous end, length; checked to lie in order
+// inside a field of `length` bytes.
 template <typename Add>
 void read_spans(IndexReader& reader, std::uint32_t length, const char* what, Add&& add) {
   const std::size_t count = reader.count(what);
@@ -446,6 +446,30 @@ void read_spans(IndexReader& reader, std::uint32_t length, const char* what, Add
       return;
     }
     add(static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end));
+    previous_end = end;
+  }
+}
+
+// Tokens of one field: each one's gap from the previous end (with a flag: its length given, not
+// its term's), its term, and its length when flagged; checked like read_spans' spans.
+void read_tokens(IndexReader& reader, std::uint32_t length, const std::vector<std::string>& terms, std::vector<IndexedToken>& tokens) {
+  const std::size_t count = reader.count("tokens");
+  const std::size_t first = tokens.size();
+  tokens.resize(first + count);  // (the count is below the bytes left)
+  IndexedToken* const out = tokens.data() + first;
+  std::uint64_t previous_end = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::uint64_t gap_and_flag = reader.number("tokens");
+    const std::uint32_t term = reader.below(terms.size(), "the term of a token");
+    const std::uint64_t size = (gap_and_flag & 1) != 0 ? reader.number("tokens") : term < terms.size() ? terms[term].size() : 0;
+    const std::uint64_t start = previous_end + std::min<std::uint64_t>(gap_and_flag >> 1, length + 1ULL);  // no wrapping around
+    const std::uint64_t end = start + std::min<std::uint64_t>(size, length + 1ULL);
+    if (start > length || end > length) {
+      reader.fail("tokens", "a span outside its text");
+      tokens.resize(first + i);
+      return;
+    }
+    out[i] = {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), term};
     previous_end = end;
   }
 }
@@ -489,9 +513,12 @@ std::string Index::encode() const {
       out.number(field.size());
       std::uint32_t previous_end = 0;
       for (const IndexedToken& token : field) {
-        out.number(token.start - previous_end);
-        out.number(token.end - token.start);
+        // The gap, with a flag when the token's length is not its term's (rare: folding changed it).
+        const std::uint32_t length = token.end - token.start;
+        const bool length_of_term = length == terms_[token.term].size();
+        out.number((std::uint64_t{token.start - previous_end} << 1) | (length_of_term ? 0 : 1));
         out.number(token.term);
+        if (!length_of_term) out.number(length);
         previous_end = token.end;
       }
     }
@@ -663,7 +690,18 @@ bool IndexDecoder::decode_postings(IndexReader& reader) {
   const std::uint64_t document_count = corpus_.documents.size();
   const std::size_t entries = reader.count("postings");
   const std::size_t positions = reader.count("postings");
+  if (reader.failed()) return false;
+  if (positions > 0xFFFFFFFFu) return refuse("positions: past 2^32");
+  // The list's room is made at once (each count is below the bytes left), then filled in place.
+  const std::size_t first_entry = index.entry_documents_.size();
   const std::size_t first_position = index.positions_.size();
+  index.entry_documents_.resize(first_entry + entries);
+  index.entry_title_counts_.resize(first_entry + entries);
+  index.entry_body_counts_.resize(first_entry + entries);
+  index.entry_position_starts_.resize(first_entry + entries);
+  index.positions_.resize(first_position + positions);
+  std::uint32_t* const list_positions = index.positions_.data() + first_position;
+  std::size_t filled = 0;  // positions of the list read so far
   std::uint64_t document = 0;
   for (std::size_t e = 0; e < entries; ++e) {
     const std::uint64_t delta = reader.number("postings");
@@ -675,26 +713,28 @@ bool IndexDecoder::decode_postings(IndexReader& reader) {
       return refuse("postings: no document number " + std::to_string(document) + " + " + std::to_string(delta));
     }
     document += delta;
-    if (title_count + body_count == 0) return refuse("postings: an entry with no occurrence");
-    if (index.positions_.size() - first_position > 0xFFFFFFFFu) return refuse("positions: past 2^32");
-    index.entry_documents_.push_back(static_cast<DocumentId>(document));
-    index.entry_title_counts_.push_back(static_cast<std::uint32_t>(title_count));
-    index.entry_body_counts_.push_back(static_cast<std::uint32_t>(body_count));
-    index.entry_position_starts_.push_back(static_cast<std::uint32_t>(index.positions_.size() - first_position));
+    const std::size_t occurrences = title_count + body_count;
+    if (occurrences == 0) return refuse("postings: an entry with no occurrence");
+    if (occurrences > positions - filled) return refuse("postings: a list's positions miscounted");
+    index.entry_documents_[first_entry + e] = static_cast<DocumentId>(document);
+    index.entry_title_counts_[first_entry + e] = static_cast<std::uint32_t>(title_count);
+    index.entry_body_counts_[first_entry + e] = static_cast<std::uint32_t>(body_count);
+    index.entry_position_starts_[first_entry + e] = static_cast<std::uint32_t>(filled);
     std::uint64_t position = 0;
     bool ordered = true;
-    for (std::size_t p = 0; p < title_count + body_count; ++p) {
+    for (std::size_t p = 0; p < occurrences; ++p) {
       const std::uint64_t step = reader.number("positions");
       ordered = ordered && (p == 0 || step > 0) && step <= 0xFFFFFFFFu;  // (and no wrapping around)
       position += step & 0xFFFFFFFFu;
-      index.positions_.push_back(static_cast<std::uint32_t>(position));
+      list_positions[filled + p] = static_cast<std::uint32_t>(position);
     }
+    filled += occurrences;
     if (reader.failed()) return false;
     if (!ordered) return refuse("positions: a position twice");
     if (position > 0xFFFFFFFFu) return refuse("positions: past 2^32");
   }
   if (reader.failed()) return false;
-  if (index.positions_.size() - first_position != positions) return refuse("postings: a list's positions miscounted");
+  if (filled != positions) return refuse("postings: a list's positions miscounted");
   index.entry_starts_.push_back(index.entry_documents_.size());
   index.position_starts_.push_back(index.positions_.size());
   return true;
@@ -718,15 +758,12 @@ bool IndexDecoder::decode_document_totals(IndexReader& reader) {
 
 bool IndexDecoder::decode_document(IndexReader& reader, std::size_t d) {
   Index& index = index_;
-  const std::size_t term_count = index.terms_.size();
   const Document& document = corpus_.documents[d];
   if (document.title.size() > 0xFFFFFFFFu || document.text.size() > 0xFFFFFFFFu) return refuse("a text past 4 GiB");
   const auto title_length = static_cast<std::uint32_t>(document.title.size());
   const auto text_length = static_cast<std::uint32_t>(document.text.size());
-  for (const bool title : {true, false}) {  // (no structured binding: clang 14 cannot capture one)
-    read_spans(reader, title ? title_length : text_length, "tokens", [&](std::uint32_t start, std::uint32_t end) {
-      index.tokens_.push_back({start, end, reader.below(term_count, "the term of a token")});
-    });
+  for (const std::uint32_t length : {title_length, text_length}) {
+    read_tokens(reader, length, index.terms_, index.tokens_);
     index.token_starts_.push_back(index.tokens_.size());
   }
   read_spans(reader, text_length, "sentences", [&](std::uint32_t start, std::uint32_t end) { index.sentences_.push_back({start, end}); });

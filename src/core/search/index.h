@@ -70,8 +70,9 @@ class Index {
   // be the one of these texts (a hostile one can give wrong results, never undefined behaviour).
   // kStoredVersion changes whenever the tokenizer, the folding or the stemmer does: a stored index
   // of another version is not read (the text is indexed again).
-  // (2: totals before the postings and the documents; 3: stems in alphabetical order)
-  static constexpr std::uint32_t kStoredVersion = 3;
+  // (2: totals before the postings and the documents; 3: stems in alphabetical order; 4: a token's
+  // length only when it is not its term's)
+  static constexpr std::uint32_t kStoredVersion = 4;
   std::string encode() const;
   static std::optional<Index> decode(std::string_view bytes, const Corpus& corpus, std::string& error);
   // Whether this stored index is one of this corpus's texts as they are now (same number of
