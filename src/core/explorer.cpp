@@ -58,7 +58,6 @@ void Explorer::load(Corpus corpus) {
     by_dollars[i] = {std::isfinite(dollars) ? dollars : -1.0, i};  // (bundles hold finite numbers; a NaN would break the order)
   }
   std::sort(by_dollars.begin(), by_dollars.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
-  entities_by_name_.clear();  // sorted when Name is first clicked
   amounts_by_dollars_.resize(by_dollars.size());
   amount_documents_by_dollars_.resize(by_dollars.size());
   for (std::size_t i = 0; i < by_dollars.size(); ++i) {
@@ -66,6 +65,7 @@ void Explorer::load(Corpus corpus) {
     amount_documents_by_dollars_[i] = corpus_.amounts[by_dollars[i].second].span.document;
   }
   loaded_ = true;
+  entities_by_name_.clear();  // sorted when Name is first clicked
   state_.selected_entity.reset();
   entity_card_.reset();
   terms_of_document_.reset();
