@@ -220,11 +220,24 @@ TEST_CASE("a stored index whose totals do not match its lists is refused") {
   std::string error;
   REQUIRE(Index::decode(bytes, corpus, error).has_value());
   for (const std::size_t at : {vocabulary.size(), vocabulary.size() + 1}) {
-    std::string changed = bytes;
-    changed[at] = 3;
-    CHECK_FALSE(Index::decode(changed, corpus, error).has_value());
-    CHECK(error == "index: postings: the totals do not match the lists");
+    for (const char total : {'\x01', '\x03'}) {  // fewer (a list runs past it) or more than the lists hold
+      std::string changed = bytes;
+      changed[at] = total;
+      CHECK_FALSE(Index::decode(changed, corpus, error).has_value());
+      CHECK(error == "index: postings: the totals do not match the lists");
+    }
   }
+  // Each list: 1 entry, 1 position; document +0, 0 in the title, 1 in the text; its position
+  // (the text's first word is at 1: 0 stands between the title and the text).
+  const std::string postings = "\x01\x01\x00\x00\x01\x01\x01\x01\x00\x00\x01\x02"s;
+  REQUIRE(bytes.compare(vocabulary.size() + 2, postings.size(), postings) == 0);
+  // Then the tokens in all: 2. One fewer, and the text's tokens run past it.
+  const std::size_t tokens_in_all = vocabulary.size() + 2 + postings.size();
+  REQUIRE(bytes[tokens_in_all] == 2);
+  std::string fewer_tokens = bytes;
+  fewer_tokens[tokens_in_all] = 1;
+  CHECK_FALSE(Index::decode(fewer_tokens, corpus, error).has_value());
+  CHECK(error == "index: tokens: more than the total of all documents");
 }
 
 namespace {

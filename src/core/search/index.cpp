@@ -451,11 +451,17 @@ void read_spans(IndexReader& reader, std::uint32_t length, const char* what, Add
 }
 
 // Tokens of one field: each one's gap from the previous end (with a flag: its length given, not
-// its term's), its term, and its length when flagged; checked like read_spans' spans.
-void read_tokens(IndexReader& reader, std::uint32_t length, const std::vector<std::string>& terms, std::vector<IndexedToken>& tokens) {
+// its term's), its term, and its length when flagged; checked like read_spans' spans, and to stay
+// within the `total` reserved.
+void read_tokens(IndexReader& reader, std::uint32_t length, const std::vector<std::string>& terms, std::size_t total,
+                 std::vector<IndexedToken>& tokens) {
   const std::size_t count = reader.count("tokens");
   const std::size_t first = tokens.size();
-  tokens.resize(first + count);  // (the count is below the bytes left)
+  if (count > total - first) {
+    reader.fail("tokens", "more than the total of all documents");
+    return;
+  }
+  tokens.resize(first + count);
   IndexedToken* const out = tokens.data() + first;
   std::uint64_t previous_end = 0;
   for (std::size_t i = 0; i < count; ++i) {
@@ -692,9 +698,12 @@ bool IndexDecoder::decode_postings(IndexReader& reader) {
   const std::size_t positions = reader.count("postings");
   if (reader.failed()) return false;
   if (positions > 0xFFFFFFFFu) return refuse("positions: past 2^32");
-  // The list's room is made at once (each count is below the bytes left), then filled in place.
+  // The list's room is made at once, within the totals reserved, then filled in place.
   const std::size_t first_entry = index.entry_documents_.size();
   const std::size_t first_position = index.positions_.size();
+  if (entries > total_entries_ - first_entry || positions > total_positions_ - first_position) {
+    return refuse("postings: the totals do not match the lists");
+  }
   index.entry_documents_.resize(first_entry + entries);
   index.entry_title_counts_.resize(first_entry + entries);
   index.entry_body_counts_.resize(first_entry + entries);
@@ -763,7 +772,7 @@ bool IndexDecoder::decode_document(IndexReader& reader, std::size_t d) {
   const auto title_length = static_cast<std::uint32_t>(document.title.size());
   const auto text_length = static_cast<std::uint32_t>(document.text.size());
   for (const std::uint32_t length : {title_length, text_length}) {
-    read_tokens(reader, length, index.terms_, index.tokens_);
+    read_tokens(reader, length, index.terms_, total_tokens_, index.tokens_);
     index.token_starts_.push_back(index.tokens_.size());
   }
   read_spans(reader, text_length, "sentences", [&](std::uint32_t start, std::uint32_t end) { index.sentences_.push_back({start, end}); });
