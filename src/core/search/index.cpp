@@ -301,8 +301,9 @@ void Index::index_records(const Corpus& corpus) {
 //               after the first), title count, text count, then that many positions, each a delta
 //               (> 0 after the first)
 //   documents:  tokens and sentences in all, then per document: title tokens, then per token:
-//               start delta from the previous token's end, length, term; the same for the text;
-//               sentences, then per sentence: start delta from the previous one's end, length
+//               2 x (start delta from the previous token's end) + 1 if its length is not its
+//               term's, term, and that length only then; the same for the text; sentences, then
+//               per sentence: start delta from the previous one's end, length
 // Reads the stored index's numbers. No exceptions on this path: the page's WebAssembly handles C++
 // exceptions through JavaScript, and a call that may throw inside a try block cost as much as the
 // decoding itself. The first problem is kept, every read after it gives 0 (so loops end), and the
