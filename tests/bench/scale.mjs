@@ -10,9 +10,9 @@
 //   - in headless Chromium (the flags of tests/browser/run.mjs), the built page served from a copy
 //     of build/web/site whose corpus.json is the scale bundle (the page reads either format):
 //     navigation to loupe.ready (the median of --navigations, 3 by default, each in a browser of
-//     its own: one navigation moves by a second or more with this machine's load); the search's p95 in the page (the explorer's SetQuery through the
-//     page's C API, ranking and facets included; and loupe.search(), which also returns the whole
-//     state as JSON); each panel's frame time (median, p99 and the worst frame, the first after
+//     its own: one navigation moves by a second or more with this machine's load); the search's
+//     p95 in the page (the explorer's SetQuery through the page's C API, ranking and facets
+//     included; and loupe.search(), which also returns the whole state as JSON); each panel's frame time (median, p99 and the worst frame, the first after
 //     showing it included) with the mouse moving over it; the wasm memory (HEAP8.length) and the
 //     JS heap; and the page's own load of the bundle's bytes, timed again after the rest.
 // The load average (uptime) is printed with each measurement: the machine may be busy.
