@@ -18,6 +18,13 @@ constexpr std::array<std::string_view, 58> kAbbreviations = {
     "i.e", "cf", "approx", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m", "ph.d", "messrs"};
 
+// The bytes a line's end or a sentence's terminator begins with ("…" begins with 0xE2).
+constexpr std::array<bool, 256> kMayEndSentence = [] {
+  std::array<bool, 256> may_end{};
+  for (const unsigned char c : {'\n', '.', '!', '?', '\xE2'}) may_end[c] = true;
+  return may_end;
+}();
+
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 bool is_closing(char c) { return c == '"' || c == '\'' || c == ')' || c == ']'; }
 
@@ -35,9 +42,16 @@ std::string_view word_before(std::string_view text, std::size_t end) {
 }
 
 bool is_abbreviation(std::string_view word) {
-  std::string lower(word);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c); });
+  constexpr std::size_t kLongestAbbreviation = 6;  // "messrs", "approx"
+  static_assert(std::all_of(kAbbreviations.begin(), kAbbreviations.end(),
+                            [](std::string_view abbreviation) { return abbreviation.size() <= kLongestAbbreviation; }));
+  if (word.size() > kLongestAbbreviation) return false;
+  std::array<char, kLongestAbbreviation> lower_bytes{};
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    lower_bytes[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  const std::string_view lower(lower_bytes.data(), word.size());
   if (lower.size() == 1 && lower[0] >= 'a' && lower[0] <= 'z') return true;  // an initial
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), lower) != kAbbreviations.end();
 }
@@ -73,6 +87,10 @@ std::vector<Sentence> split_sentences(std::string_view text, std::size_t most) {
     start = end;
   };
   for (std::size_t i = 0; i < text.size() && sentences.size() < most; ++i) {
+    // Most bytes can begin neither a line's end nor a terminator: they are skipped at a table
+    // lookup each.
+    while (i < text.size() && !kMayEndSentence[static_cast<unsigned char>(text[i])]) ++i;
+    if (i == text.size()) break;
     const char c = text[i];
     if (c == '\n') {
       emit(i);
