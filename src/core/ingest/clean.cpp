@@ -166,19 +166,22 @@ bool is_share_line(std::string_view folded, std::size_t words) {
       "facebook", "twitter", "x",     "linkedin", "whatsapp", "email",     "e-mail",   "mail",   "pinterest",
       "reddit",   "telegram", "print", "copy",    "link",     "flipboard", "messenger", "tumblr", "threads",
       "bluesky",  "mastodon", "instagram", "youtube", "tiktok", "share", "sms"};
-  std::string spaced(folded);
-  for (const std::string_view separator : {"\xC2\xB7", "\xE2\x80\xA2", "|", ",", "/"}) {  // "·", "•"
-    for (std::size_t at = spaced.find(separator); at != std::string::npos; at = spaced.find(separator, at)) {
-      spaced.replace(at, separator.size(), " ");
-    }
-  }
+  // The names are separated by spaces, "·", "•", "|", "," or "/".
+  const auto separator_length = [folded](std::size_t at) -> std::size_t {
+    const char c = folded[at];
+    if (c == ' ' || c == '|' || c == ',' || c == '/') return 1;
+    if (folded.substr(at, 2) == "\xC2\xB7") return 2;
+    if (folded.substr(at, 3) == "\xE2\x80\xA2") return 3;
+    return 0;
+  };
   std::size_t networks = 0;
   std::size_t start = 0;
-  while (start < spaced.size()) {
-    std::size_t end = spaced.find(' ', start);
-    if (end == std::string::npos) end = spaced.size();
-    const std::string_view token = std::string_view(spaced).substr(start, end - start);
-    start = end + 1;
+  while (start < folded.size()) {
+    std::size_t end = start;
+    std::size_t separator = 0;
+    while (end < folded.size() && (separator = separator_length(end)) == 0) ++end;
+    const std::string_view token = folded.substr(start, end - start);
+    start = end + separator;
     if (token.empty() || token == "-") continue;
     if (!kNetworks.count(token)) return false;
     ++networks;
@@ -368,7 +371,9 @@ std::optional<std::string> boilerplate_line_reason(std::string_view line) {
   constexpr std::size_t kLongestBoilerplateLine = 400;  // the longest any rule below looks at (a cookie notice)
   const std::string folded = folded_line(line, kLongestBoilerplateLine);
   if (folded.empty() || folded.size() > kLongestBoilerplateLine) return std::nullopt;
-  const std::size_t words = count_words(folded);
+  // Every rule below gives up on a line of more than 60 words: counting stops there.
+  constexpr std::size_t kMostWordsAnyRuleCounts = 61;
+  const std::size_t words = count_words_up_to(folded, kMostWordsAnyRuleCounts);
   if (is_reading_time_line(folded, words)) return "reading-time line";
   if (is_copyright_line(folded, words)) return "copyright line";
   if (is_share_line(folded, words)) return "share links";
@@ -384,8 +389,11 @@ bool is_link_list_heading(std::string_view line) {
   line = trim(line);
   while (!line.empty() && (line.back() == ':' || line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   constexpr std::size_t kLongestHeading = 50;
+  constexpr std::size_t kMostHeadingWords = 6;
+  // Folding keeps the words as they are: a paragraph is ruled out by its seventh word, unfolded.
+  if (count_words_up_to(line, kMostHeadingWords + 1) > kMostHeadingWords) return false;
   const std::string folded = folded_line(line, kLongestHeading);
-  if (folded.empty() || folded.size() > kLongestHeading || count_words(folded) > 6) return false;
+  if (folded.empty() || folded.size() > kLongestHeading) return false;
   const char last = folded.back();
   if (last == '.' || last == '?' || last == '!' || last == ',' || last == '"' || last == ';') return false;
   // Phrases that open such a heading ("Related", "More from Business", "Read more")...
