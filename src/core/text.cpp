@@ -1,6 +1,8 @@
 // Small text helpers shared by the core (see text.h).
 #include "core/text.h"
 
+#include <array>
+
 #include "core/text/unicode.h"
 
 namespace loupe {
@@ -9,6 +11,19 @@ namespace {
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
+
+// What an ASCII byte does to a word: letters and digits make one, an apostrophe or a hyphen joins
+// its two halves ("don't", "well-known"), anything else separates.
+enum class WordRole : unsigned char { kSeparator, kWord, kJoiner };
+constexpr std::array<WordRole, 128> kAsciiWordRoles = [] {
+  std::array<WordRole, 128> roles{};
+  for (std::size_t c = 0; c < roles.size(); ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) roles[c] = WordRole::kWord;
+  }
+  roles['\''] = WordRole::kJoiner;
+  roles['-'] = WordRole::kJoiner;
+  return roles;
+}();
 
 }  // namespace
 
@@ -51,12 +66,27 @@ std::size_t count_words_up_to(std::string_view text, std::size_t enough) {
   std::size_t words = 0;
   bool in_word = false;
   for (std::size_t i = 0; i < text.size() && words < enough;) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // ASCII, most of any text: one table lookup
+      ++i;
+      switch (kAsciiWordRoles[byte]) {
+        case WordRole::kWord:
+          words += in_word ? 0 : 1;
+          in_word = true;
+          break;
+        case WordRole::kJoiner:
+          break;  // keeps a word going ("don't", "well-known"), ends nothing outside one
+        case WordRole::kSeparator:
+          in_word = false;
+          break;
+      }
+      continue;
+    }
     const char32_t c = text::next_code_point(text, i);
-    const bool joins_word = in_word && (c == U'\'' || c == U'-' || c == U'\u2019');
     if (text::is_word_character(c)) {
-      if (!in_word) ++words;
+      words += in_word ? 0 : 1;
       in_word = true;
-    } else if (!joins_word) {
+    } else if (c != U'\u2019') {
       in_word = false;
     }
   }

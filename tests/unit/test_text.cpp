@@ -32,6 +32,7 @@ TEST_CASE("words are counted across punctuation, apostrophes, hyphens and accent
   CHECK(count_words("a 109-billion-euro investment") == 3);
   CHECK(count_words("Z\xC3\xBCrich \xE2\x80\x94 and Paris") == 3);
   CHECK(count_words(" -- ... ") == 0);
+  CHECK(count_words("\xE2\x80\x98open\xE2\x80\x99 and 'closed' -models") == 4);  // quotes and a dash around words
 }
 
 TEST_CASE("symbols, emoji and currency signs are not words, letters of any script are") {
