@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 #include <tuple>
+#include <vector>
 
 #include "core/extract/entities.h"
 #include "core/extract/quotes.h"
@@ -16,7 +17,13 @@
 namespace loupe::extract {
 namespace {
 
-using MentionKey = std::tuple<std::size_t, std::uint32_t, std::uint32_t>;  // document, start, end
+// A mention of a merged entity in one document: where it is, and its entity's place in corpus.entities.
+struct MentionOfEntity {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+  std::size_t entity = 0;
+  bool operator<(const MentionOfEntity& other) const { return std::tie(start, end) < std::tie(other.start, other.end); }
+};
 
 }  // namespace
 
@@ -95,19 +102,20 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates, unsigned th
   corpus.rates_date = rates.date;
   corpus.rates_source = rates.source;
 
-  // Entities, and which entity each mention belongs to.
-  std::map<MentionKey, std::string> entity_of_mention;
+  // Entities, and which entity each mention belongs to (per document; ordered by place on the
+  // document's own thread below).
+  std::vector<std::vector<MentionOfEntity>> entity_of_mention(corpus.documents.size());
   std::map<std::string, std::string> entity_of_name;  // folded name or alias -> id (the most mentioned wins)
   // The tagger ran once per document (tag_next); its mentions serve the entities and the quotes.
   const std::vector<std::vector<RawMention>>& mentions_by_document = mentions_by_document_;
   // Each document's mentions of the merged entities (with the acronyms merging adds), by type.
   std::vector<std::vector<RawMention>> entity_mentions(corpus.documents.size());
-  for (const Entity& entity : merge_mentions(mentions_by_document, corpus)) {
+  for (const Entity& entity : merge_mentions(mentions_by_document, corpus, threads)) {
     EntityRecord record{entity.id, entity.name, type_name(entity.type), entity.aliases, {}};
     for (const Mention& mention : entity.mentions) {
       record.mentions.push_back({mention.document, mention.start, mention.end});
       entity_mentions[mention.document].push_back({mention.start, mention.end, entity.type, false});
-      entity_of_mention[{mention.document, mention.start, mention.end}] = entity.id;
+      entity_of_mention[mention.document].push_back({mention.start, mention.end, corpus.entities.size()});
     }
     entity_of_name.emplace(text::fold_for_matching(entity.name), entity.id);
     for (const std::string& alias : entity.aliases) entity_of_name.emplace(text::fold_for_matching(alias), entity.id);
@@ -127,14 +135,19 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates, unsigned th
     const std::vector<RawMention>& mentions = mentions_by_document[d];
     std::vector<RawMention>& merged = entity_mentions[d];
     std::sort(merged.begin(), merged.end(), [](const RawMention& a, const RawMention& b) { return a.start < b.start; });
+    std::vector<MentionOfEntity>& entities_here = entity_of_mention[d];
+    std::stable_sort(entities_here.begin(), entities_here.end());
+    // The id of the entity a mention of this document belongs to, or "" (the last one given, if two were).
+    const auto entity_id_of = [&](const RawMention& mention) {
+      const auto after = std::upper_bound(entities_here.begin(), entities_here.end(), MentionOfEntity{mention.start, mention.end, 0});
+      if (after == entities_here.begin()) return std::string();
+      const MentionOfEntity& found = *std::prev(after);
+      return found.start == mention.start && found.end == mention.end ? corpus.entities[found.entity].id : std::string();
+    };
 
     for (const Quote& quote : find_quotes(text, mentions)) {
       QuoteRecord record{{d, quote.start, quote.end}, {}, quote.speaker_name, quote.role};
-      if (quote.speaker) {
-        const RawMention& mention = mentions[*quote.speaker];
-        const auto found = entity_of_mention.find({d, mention.start, mention.end});
-        if (found != entity_of_mention.end()) record.speaker = found->second;
-      }
+      if (quote.speaker) record.speaker = entity_id_of(mentions[*quote.speaker]);
       if (record.speaker.empty()) record.speaker = entity_named(quote.speaker_name);
       quotes_by_document[d].push_back(std::move(record));
     }
@@ -148,10 +161,7 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates, unsigned th
     for (const Amount& amount : amounts) {
       AmountRecord record{{d, amount.start, amount.end}, amount.currency, amount.minimum, amount.maximum,
                           rates.to_usd(amount.currency, amount.minimum), rates.to_usd(amount.currency, amount.maximum), {}};
-      record.subject = subject_of_amount(text, sentences, merged, amount, [&](const RawMention& mention) {
-        const auto found = entity_of_mention.find({d, mention.start, mention.end});
-        return found == entity_of_mention.end() ? std::string() : found->second;
-      });
+      record.subject = subject_of_amount(text, sentences, merged, amount, entity_id_of);
       amounts_by_document[d].push_back(std::move(record));
     }
   });

@@ -8,12 +8,14 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <numeric>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/parallel.h"
 #include "core/text/sentences.h"
 #include "core/text/tokenizer.h"
 #include "core/text/unicode.h"
@@ -436,11 +438,12 @@ std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& c
   std::vector<std::vector<RawMention>> mentions_by_document;
   mentions_by_document.reserve(corpus.documents.size());
   for (const Document& document : corpus.documents) mentions_by_document.push_back(find_mentions(tagger, document.text));
-  return merge_mentions(mentions_by_document, corpus);
+  return merge_mentions(mentions_by_document, corpus, 1);
 }
 
-std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& mentions_by_document, const Corpus& corpus) {
-  // Every mention, with its surface, words and key.
+std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& mentions_by_document, const Corpus& corpus, unsigned threads) {
+  // Every mention, with its surface, words and key: each document's on any thread, then all of
+  // them in corpus order.
   struct Found {
     Mention mention;
     EntityType type;
@@ -449,16 +452,23 @@ std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& m
     std::vector<std::string> words;
     std::string key;
   };
-  std::vector<Found> found;
-  for (std::size_t d = 0; d < corpus.documents.size() && d < mentions_by_document.size(); ++d) {
+  const std::size_t document_count = std::min(corpus.documents.size(), mentions_by_document.size());
+  std::vector<std::vector<Found>> found_by_document(document_count);
+  for_each_index(document_count, threads, [&](std::size_t d) {
     const std::string& text = corpus.documents[d].text;
     for (const RawMention& raw : mentions_by_document[d]) {
       Found item{{static_cast<std::uint32_t>(d), raw.start, raw.end}, raw.type, raw.typed_by_context, text.substr(raw.start, raw.end - raw.start), {}, {}};
       item.words = name_words(item.surface);
       item.key = merge_key(item.words, item.type);
-      if (!item.key.empty()) found.push_back(std::move(item));
+      if (!item.key.empty()) found_by_document[d].push_back(std::move(item));
     }
-  }
+  });
+  std::vector<Found> found;
+  std::size_t found_count = 0;
+  for (const std::vector<Found>& in_document : found_by_document) found_count += in_document.size();
+  found.reserve(found_count);
+  for (std::vector<Found>& in_document : found_by_document) std::move(in_document.begin(), in_document.end(), std::back_inserter(found));
+  found_by_document.clear();
 
   // Same key: one entity, whatever its tagged type.
   Disjoint groups(found.size());
@@ -559,10 +569,11 @@ std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& m
 
   // Entities from groups: the type most mentions have (a mention typed by context counts three
   // times), the longest form as the name.
-  std::map<std::size_t, std::vector<std::size_t>> members;
-  for (std::size_t i = 0; i < found.size(); ++i) members[groups.find(i)].push_back(i);
+  std::vector<std::vector<std::size_t>> members_by_root(found.size());
+  for (std::size_t i = 0; i < found.size(); ++i) members_by_root[groups.find(i)].push_back(i);
   std::vector<Entity> entities;
-  for (const auto& [root, indices] : members) {
+  for (const std::vector<std::size_t>& indices : members_by_root) {
+    if (indices.empty()) continue;  // not a group's root
     Entity entity;
     std::array<std::size_t, std::size(kEntityTypeNames)> type_votes{};
     std::map<std::string, std::size_t> surfaces;
@@ -583,13 +594,16 @@ std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& m
     entity.type = static_cast<EntityType>(best_type);
     // The name: the form with the most words; among those, a spelled-out one before an acronym
     // ("Microsoft", not "MS"), then the most used.
+    std::size_t name_word_count = 0;
     for (const auto& [surface, count] : surfaces) {
       const std::size_t words = name_words(surface).size();
-      const std::size_t name_word_count = name_words(entity.name).size();
       const bool longer = words > name_word_count;
       const bool spelled_out = words == name_word_count && !is_acronym(surface) && is_acronym(entity.name);
       const bool as_good_more_often = words == name_word_count && is_acronym(surface) == is_acronym(entity.name) && count > surfaces[entity.name];
-      if (entity.name.empty() || longer || spelled_out || as_good_more_often) entity.name = surface;
+      if (entity.name.empty() || longer || spelled_out || as_good_more_often) {
+        entity.name = surface;
+        name_word_count = words;
+      }
     }
     for (const auto& [surface, count] : surfaces) {
       if (surface != entity.name) entity.aliases.push_back(surface);

@@ -59,7 +59,8 @@ std::vector<RawMention> find_mentions(const EntityTagger& tagger, std::string_vi
 
 // Every entity of a corpus, merged; most mentioned first.
 std::vector<Entity> extract_entities(const EntityTagger& tagger, const Corpus& corpus);
-// The same from each document's mentions, found already (find_mentions), by document position.
-std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& mentions_by_document, const Corpus& corpus);
+// The same from each document's mentions, found already (find_mentions), by document position;
+// each document's mentions are read on up to `threads` threads (the result is the same for any).
+std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& mentions_by_document, const Corpus& corpus, unsigned threads);
 
 }  // namespace loupe::extract
