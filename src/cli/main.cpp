@@ -64,12 +64,15 @@ std::optional<loupe::files::Extractors> load_extractors(const std::string& model
 }
 
 // The corpus as a bundle of the format given ("json" or "binary"), or false after saying why not.
-bool encode_bundle(const loupe::Corpus& corpus, const std::string& format, std::string& bytes) {
+// `encoded_index`: for the binary format, the index of the corpus's text already encoded, if it is.
+bool encode_bundle(const loupe::Corpus& corpus, const std::string& format, std::string& bytes,
+                   const std::optional<std::string>& encoded_index = std::nullopt) {
   if (format != "binary") {
     bytes = loupe::write_bundle(corpus);
     return true;
   }
-  loupe::BinaryBundleWriteResult written = loupe::write_binary_bundle(corpus);
+  loupe::BinaryBundleWriteResult written = encoded_index ? loupe::write_binary_bundle_with_encoded_index(corpus, *encoded_index)
+                                                         : loupe::write_binary_bundle(corpus);
   if (!written.error.empty()) {
     std::cerr << "loupe: " << written.error << "\n";
     return false;
@@ -116,22 +119,25 @@ int run_build(const std::vector<std::string>& arguments) {
     return 1;
   }
   if (model_path.empty() != rates_path.empty()) return usage_error("--model and --rates go together");
+  std::optional<std::string> encoded_index;  // the index of the text, encoded beside the extraction
   if (!model_path.empty()) {
     const std::optional<loupe::files::Extractors> extractors = load_extractors(model_path, rates_path);
     if (!extractors) return 1;
-    // A binary bundle stores the search index, which needs only the text: built meanwhile, beside
-    // the extraction (on every thread, as the extraction is).
-    std::future<loupe::search::Index> text_index;
-    if (format == "binary") text_index = std::async(std::launch::async, [&corpus] { return loupe::search::Index::of_text_to_store(corpus, loupe::available_threads()); });
+    // A binary bundle stores the search index, which needs only the text: built and encoded
+    // meanwhile, beside the extraction (on every thread, as the extraction is).
+    std::future<std::string> text_index;
+    if (format == "binary") {
+      text_index = std::async(std::launch::async, [&corpus] { return loupe::search::Index::of_text_to_store(corpus, loupe::available_threads()).encode(); });
+    }
     loupe::extract::annotate_corpus(corpus, *extractors->tagger, extractors->rates, loupe::available_threads());
-    if (text_index.valid()) corpus.stored_index = std::make_shared<loupe::search::Index>(text_index.get());
+    if (text_index.valid()) encoded_index = text_index.get();
     std::cout << "extracted " << corpus.entities.size() << " entities, " << corpus.quotes.size() << " quotes, "
               << corpus.amounts.size() << " amounts of money (rates of " << extractors->rates.date << ")\n";
   } else {
     std::cout << "no --model given: entities, quotes and amounts are not extracted\n";
   }
   std::string bytes;
-  if (!encode_bundle(corpus, format, bytes)) return 1;
+  if (!encode_bundle(corpus, format, bytes, encoded_index)) return 1;
   const std::string error = loupe::files::write_file(output, bytes);
   if (!error.empty()) {
     std::cerr << "loupe: " << error << "\n";

@@ -438,7 +438,8 @@ struct WriteFailure {
 
 class BinaryWriter {
  public:
-  std::string write(const Corpus& corpus, const search::Index* index_of_text) {
+  // `encoded_index`: search::Index::encode() of an index of this corpus's text.
+  std::string write(const Corpus& corpus, std::string_view encoded_index) {
     std::unordered_map<std::string_view, std::uint32_t> entity_positions;
     for (std::size_t e = 0; e < corpus.entities.size(); ++e) entity_positions.emplace(corpus.entities[e].id, static_cast<std::uint32_t>(e));
     auto entity_reference = [&](const std::string& id, const std::string& place) -> std::uint32_t {
@@ -504,13 +505,7 @@ class BinaryWriter {
     }
     std::string& index = sections_[kIndex];
     append_little_endian<std::uint32_t>(index, search::Index::kStoredVersion);
-    if (index_of_text && index_of_text->document_count() == corpus.documents.size()) {
-      index += index_of_text->encode();
-    } else if (corpus.stored_index && corpus.stored_index->stored_for(corpus)) {
-      index += corpus.stored_index->encode();
-    } else {
-      index += search::Index::build_from_text(corpus).encode();
-    }
+    index += encoded_index;
     return assemble();
   }
 
@@ -736,9 +731,19 @@ BundleReadResult BinaryBundleStream::finish() {
 }
 
 BinaryBundleWriteResult write_binary_bundle(const Corpus& corpus, const search::Index* index_of_text) {
+  if (index_of_text && index_of_text->document_count() == corpus.documents.size()) {
+    return write_binary_bundle_with_encoded_index(corpus, index_of_text->encode());
+  }
+  if (corpus.stored_index && corpus.stored_index->stored_for(corpus)) {
+    return write_binary_bundle_with_encoded_index(corpus, corpus.stored_index->encode());
+  }
+  return write_binary_bundle_with_encoded_index(corpus, search::Index::build_from_text(corpus).encode());
+}
+
+BinaryBundleWriteResult write_binary_bundle_with_encoded_index(const Corpus& corpus, std::string_view encoded_index) {
   BinaryBundleWriteResult result;
   try {
-    result.bytes = BinaryWriter().write(corpus, index_of_text);
+    result.bytes = BinaryWriter().write(corpus, encoded_index);
   } catch (const WriteFailure& failure) {
     result.error = "the binary bundle cannot be written: " + failure.message;
   }

@@ -67,6 +67,9 @@ struct BinaryBundleWriteResult {
 // the explorer's, saving a second build), else the corpus's stored index when it is still of its
 // text, else one built here.
 BinaryBundleWriteResult write_binary_bundle(const Corpus& corpus, const search::Index* index_of_text = nullptr);
+// The same with the index given already encoded (search::Index::encode() of an index of this
+// corpus's text): `loupe build` encodes it on the thread that built it, beside the extraction.
+BinaryBundleWriteResult write_binary_bundle_with_encoded_index(const Corpus& corpus, std::string_view encoded_index);
 
 // Reads a binary bundle; the same result as read_bundle: a corpus, or an error naming the place.
 BundleReadResult read_binary_bundle(std::string_view bytes);

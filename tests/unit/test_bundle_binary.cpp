@@ -393,6 +393,18 @@ TEST_CASE("a bundle written with the explorer's index is the bundle that indexes
   CHECK(write_binary_bundle(corpus, &other).bytes == binary_of(corpus));
 }
 
+TEST_CASE("a bundle written with its index encoded beforehand, as loupe build does, is the same bundle byte for byte") {
+  const Corpus corpus = seed_bundle_corpus();
+  const std::string encoded = search::Index::of_text_to_store(corpus, 2).encode();
+  const BinaryBundleWriteResult written = write_binary_bundle_with_encoded_index(corpus, encoded);
+  REQUIRE(written.error.empty());
+  CHECK(written.bytes == binary_of(corpus));
+  const BundleReadResult read = read_binary_bundle(written.bytes);
+  REQUIRE(read.corpus.has_value());
+  REQUIRE(read.corpus->stored_index != nullptr);
+  CHECK(read.corpus->stored_index->encode() == encoded);
+}
+
 TEST_CASE("a stored index is not used for texts that changed after reading") {
   BundleReadResult read = read_binary_bundle(binary_of(hand_made_corpus()));
   REQUIRE(read.corpus.has_value());

@@ -58,8 +58,9 @@ class Index {
   static Index build(const Corpus& corpus, unsigned threads = 1);
   // Always from the text, leaving corpus.stored_index alone.
   static Index build_from_text(const Corpus& corpus, unsigned threads = 1);
-  // Only the text's part, to be set as corpus.stored_index (build() then takes it): it reads the
-  // documents alone, so the CLI builds it while extraction writes the entities, quotes and amounts.
+  // Only the text's part, as corpus.stored_index holds it (build() then takes it): it reads the
+  // documents alone, so the CLI builds and encodes it while extraction writes the entities, quotes
+  // and amounts.
   static Index of_text_to_store(const Corpus& corpus, unsigned threads = 1);
   // (IndexBuilder builds the same a few documents at a time.)
 
