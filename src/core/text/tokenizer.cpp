@@ -1,6 +1,8 @@
 // The tokenizer (see tokenizer.h).
 #include "core/text/tokenizer.h"
 
+#include <array>
+
 #include "core/text/unicode.h"
 
 namespace loupe::text {
@@ -8,6 +10,18 @@ namespace {
 
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// ASCII letters and digits: the bytes most words are made of, skipped at a lookup each.
+constexpr std::array<bool, 128> kAsciiWordBytes = [] {
+  std::array<bool, 128> word{};
+  for (std::size_t c = 0; c < word.size(); ++c) word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return word;
+}();
+
+bool is_ascii_word_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return byte < 0x80 && kAsciiWordBytes[byte];
+}
 
 }  // namespace
 
@@ -19,6 +33,22 @@ std::vector<Token> tokenize(std::string_view text) {
   std::size_t word_start = 0;
   char32_t previous = 0;
   while (position < text.size()) {
+    // Fast paths: a run of ASCII letters and digits, and ASCII punctuation or space between words.
+    if (is_ascii_word_byte(text[position])) {
+      if (!in_word) {
+        in_word = true;
+        word_start = position;
+      }
+      do {
+        ++position;
+      } while (position < text.size() && is_ascii_word_byte(text[position]));
+      previous = static_cast<unsigned char>(text[position - 1]);
+      continue;
+    }
+    if (!in_word && static_cast<unsigned char>(text[position]) < 0x80) {
+      previous = static_cast<unsigned char>(text[position++]);
+      continue;
+    }
     const std::size_t here = position;
     const char32_t c = next_code_point(text, position);
     if (is_word_character(c)) {
