@@ -7,11 +7,15 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <numeric>
 #include <optional>
+#include <tuple>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -123,9 +127,43 @@ std::vector<std::vector<TaggerToken>> tagger_tokens(std::string_view text) {
 // [SECTION] Mentions and their types ---------------------------------------------------------------
 namespace {
 
+// A fixed list of folded words as a hash set made at compile time: most words asked about are in
+// none of the lists below, and are ruled out at a probe or two instead of a comparison with each.
 template <std::size_t N>
-bool is_one_of(std::string_view folded_word, const std::array<std::string_view, N>& list) {
-  return std::find(list.begin(), list.end(), folded_word) != list.end();
+class WordSet {
+ public:
+  constexpr explicit WordSet(const std::array<std::string_view, N>& words) {
+    for (const std::string_view word : words) {
+      std::size_t slot = hash(word) & (kSlots - 1);
+      while (!slots_[slot].empty()) slot = (slot + 1) & (kSlots - 1);
+      slots_[slot] = word;
+    }
+  }
+  constexpr bool contains(std::string_view word) const {
+    if (word.empty()) return false;
+    for (std::size_t slot = hash(word) & (kSlots - 1); !slots_[slot].empty(); slot = (slot + 1) & (kSlots - 1)) {
+      if (slots_[slot] == word) return true;
+    }
+    return false;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = std::bit_ceil(4 * N);  // at most a quarter full
+  static constexpr std::uint64_t hash(std::string_view word) {
+    std::uint64_t value = 14695981039346656037ull;  // FNV-1a
+    for (const char c : word) value = (value ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return value ^ (value >> 29);
+  }
+  std::array<std::string_view, kSlots> slots_{};
+};
+
+template <const auto& kWords>
+inline constexpr WordSet<std::tuple_size_v<std::remove_cvref_t<decltype(kWords)>>> kWordSetOf{kWords};
+
+// Whether a folded word is one of a list below: is_one_of<kHonorifics>(word).
+template <const auto& kWords>
+bool is_one_of(std::string_view folded_word) {
+  return kWordSetOf<kWords>.contains(folded_word);
 }
 
 // Words for a person's role: a name before one owns it ("Google CEO"), a name after one is a person.
@@ -169,6 +207,20 @@ constexpr std::array<std::string_view, 14> kEventWords = {"summit", "conference"
 constexpr std::array<std::string_view, 32> kFunctionWords = {
     "and", "or", "but", "is", "are", "was", "were", "has", "have", "had", "said", "says", "will", "would", "can", "could",
     "to", "of", "in", "on", "at", "for", "with", "from", "by", "as", "that", "which", "who", "also", "did", "does"};
+
+// Each list's set finds every word of the list, and not a word outside it.
+template <const auto& kWords>
+constexpr bool set_finds_each_word() {
+  for (const std::string_view word : kWords) {
+    if (!kWordSetOf<kWords>.contains(word)) return false;
+  }
+  return !kWordSetOf<kWords>.contains("tagger") && !kWordSetOf<kWords>.contains("");
+}
+static_assert(set_finds_each_word<kPersonRoleWords>() && set_finds_each_word<kCorporateSuffixes>() && set_finds_each_word<kHonorifics>() &&
+              set_finds_each_word<kCompanyRoleWords>() && set_finds_each_word<kOrganizationNouns>() &&
+              set_finds_each_word<kCommonNounAcronyms>() && set_finds_each_word<kNameParticles>() && set_finds_each_word<kProductNouns>() &&
+              set_finds_each_word<kProductIntroducers>() && set_finds_each_word<kLawWords>() && set_finds_each_word<kEventWords>() &&
+              set_finds_each_word<kFunctionWords>());
 
 bool starts_lower_case(std::string_view word) { return !word.empty() && word[0] >= 'a' && word[0] <= 'z'; }
 
@@ -221,7 +273,7 @@ std::vector<WordSpan> corrected_spans(const std::vector<std::string_view>& words
   // Particles join two parts of a person's name.
   for (std::size_t i = 0; i + 1 < spans.size();) {
     bool particles_between = spans[i].tag == "PER" && spans[i + 1].tag == "PER" && spans[i + 1].first > spans[i].last + 1;
-    for (std::size_t w = spans[i].last + 1; particles_between && w < spans[i + 1].first; ++w) particles_between = is_one_of(folded[w], kNameParticles);
+    for (std::size_t w = spans[i].last + 1; particles_between && w < spans[i + 1].first; ++w) particles_between = is_one_of<kNameParticles>(folded[w]);
     if (particles_between) {
       spans[i].last = spans[i + 1].last;
       spans.erase(spans.begin() + static_cast<std::ptrdiff_t>(i) + 1);
@@ -234,13 +286,13 @@ std::vector<WordSpan> corrected_spans(const std::vector<std::string_view>& words
     // Split at role words and organization nouns; each piece is typed by the word around it.
     std::size_t piece_start = span.first;
     for (std::size_t w = span.first; w <= span.last + 1; ++w) {
-      const bool separator = w <= span.last && (is_one_of(folded[w], kPersonRoleWords) || is_one_of(folded[w], kOrganizationNouns) ||
-                                                 is_one_of(folded[w], kHonorifics));
+      const bool separator = w <= span.last && (is_one_of<kPersonRoleWords>(folded[w]) || is_one_of<kOrganizationNouns>(folded[w]) ||
+                                                 is_one_of<kHonorifics>(folded[w]));
       if (w <= span.last && !separator) continue;
       if (w > piece_start) {
         WordSpan piece{piece_start, w - 1, span.tag, std::nullopt};
         // Lower-case words at the edges are not part of a name ("Mistral plans").
-        while (piece.first < piece.last && starts_lower_case(words[piece.first]) && !is_one_of(folded[piece.first], kNameParticles)) ++piece.first;
+        while (piece.first < piece.last && starts_lower_case(words[piece.first]) && !is_one_of<kNameParticles>(folded[piece.first])) ++piece.first;
         while (piece.last > piece.first && (starts_lower_case(words[piece.last]) || folded[piece.last] == "'s" ||
                                             folded[piece.last] == "\xE2\x80\x99s" || folded[piece.last] == "'")) {
           --piece.last;  // nor are a possessive's "'s" ("Azure's")
@@ -248,8 +300,8 @@ std::vector<WordSpan> corrected_spans(const std::vector<std::string_view>& words
         const bool split = piece.first != span.first || piece.last != span.last;
         if (split && piece_start > span.first) {
           const std::string& before = folded[piece_start - 1];
-          piece.tag = is_one_of(before, kOrganizationNouns) ? "ORG" : "PER";
-        } else if (split && w <= span.last && is_one_of(folded[w], kPersonRoleWords) && span.tag != "LOC") {
+          piece.tag = is_one_of<kOrganizationNouns>(before) ? "ORG" : "PER";
+        } else if (split && w <= span.last && is_one_of<kPersonRoleWords>(folded[w]) && span.tag != "LOC") {
           piece.tag = "ORG";
         }
         result.push_back(piece);
@@ -262,28 +314,28 @@ std::vector<WordSpan> corrected_spans(const std::vector<std::string_view>& words
   for (const WordSpan& span : result) std::fill(in_span.begin() + static_cast<std::ptrdiff_t>(span.first), in_span.begin() + static_cast<std::ptrdiff_t>(span.last) + 1, true);
   for (std::size_t w = 1; w + 1 < words.size(); ++w) {
     const bool capitalised = std::isupper(static_cast<unsigned char>(words[w][0])) != 0;
-    if (!in_span[w] && capitalised && is_one_of(folded[w + 1], kProductNouns) && !is_one_of(folded[w], kCommonNounAcronyms)) {
+    if (!in_span[w] && capitalised && is_one_of<kProductNouns>(folded[w + 1]) && !is_one_of<kCommonNounAcronyms>(folded[w])) {
       result.push_back({w, w, "MISC", std::nullopt});
     }
   }
   std::sort(result.begin(), result.end(), [](const WordSpan& a, const WordSpan& b) { return a.first < b.first; });
   // A common-noun acronym at the end of a nationality is not a name: "British AI" is British.
   for (WordSpan& span : result) {
-    while (span.tag == "MISC" && span.last > span.first && is_one_of(folded[span.last], kCommonNounAcronyms)) --span.last;
+    while (span.tag == "MISC" && span.last > span.first && is_one_of<kCommonNounAcronyms>(folded[span.last])) --span.last;
   }
   // Not names: common-noun acronyms, lone lower-case words, nationalities used as adjectives.
   std::vector<WordSpan> kept;
   for (WordSpan& span : result) {
     std::vector<std::string> span_words(words.begin() + static_cast<std::ptrdiff_t>(span.first), words.begin() + static_cast<std::ptrdiff_t>(span.last) + 1);
     bool all_common = true;
-    for (std::size_t w = span.first; w <= span.last; ++w) all_common = all_common && (is_one_of(folded[w], kCommonNounAcronyms) || starts_lower_case(words[w]));
+    for (std::size_t w = span.first; w <= span.last; ++w) all_common = all_common && (is_one_of<kCommonNounAcronyms>(folded[w]) || starts_lower_case(words[w]));
     if (all_common) continue;
     const std::string next = span.last + 1 < words.size() ? folded[span.last + 1] : std::string();
     const std::string_view next_word = span.last + 1 < words.size() ? words[span.last + 1] : std::string_view();
     // An adjective is followed by its noun: a lower-case word that is not a function word or verb.
-    const bool used_as_adjective = !is_one_of(next, kProductNouns) &&
-                                   ((starts_lower_case(next_word) && !is_one_of(next, kFunctionWords)) || is_one_of(next, kCommonNounAcronyms) ||
-                                    is_one_of(next, kOrganizationNouns) || is_one_of(next, kPersonRoleWords));
+    const bool used_as_adjective = !is_one_of<kProductNouns>(next) &&
+                                   ((starts_lower_case(next_word) && !is_one_of<kFunctionWords>(next)) || is_one_of<kCommonNounAcronyms>(next) ||
+                                    is_one_of<kOrganizationNouns>(next) || is_one_of<kPersonRoleWords>(next));
     if (span.tag == "MISC" && looks_like_demonym(span_words) && used_as_adjective) continue;
     if (span.tag == "MISC" && span.first == span.last && text::fold_for_matching(span_words[0]).size() > 6 &&
         text::fold_for_matching(span_words[0]).rfind("-based") == text::fold_for_matching(span_words[0]).size() - 6) {
@@ -296,14 +348,14 @@ std::vector<WordSpan> corrected_spans(const std::vector<std::string_view>& words
     std::size_t after = span.last + 1;
     if (after < words.size() && (folded[after] == "'s" || folded[after] == "\xE2\x80\x99s" || folded[after] == "'")) ++after;
     const std::string following = after < words.size() ? folded[after] : std::string();
-    if ((is_one_of(next, kProductNouns) || is_one_of(previous, kProductIntroducers)) && (span.tag == "MISC" || span.tag == "PER")) {
+    if ((is_one_of<kProductNouns>(next) || is_one_of<kProductIntroducers>(previous)) && (span.tag == "MISC" || span.tag == "PER")) {
       span.context_type = EntityType::Product;
-    } else if (is_one_of(previous, kOrganizationNouns) && !gazetteer.place_names.count(name)) {
+    } else if (is_one_of<kOrganizationNouns>(previous) && !gazetteer.place_names.count(name)) {
       span.context_type = EntityType::Organization;
     } else if (previous == "the" && span.tag == "PER") {
       span.context_type = EntityType::Organization;  // people are not "the Treasury"
-    } else if (is_one_of(following, kPersonRoleWords) && span.tag != "PER" &&
-               (is_one_of(following, kCompanyRoleWords) || !gazetteer.place_names.count(name))) {
+    } else if (is_one_of<kPersonRoleWords>(following) && span.tag != "PER" &&
+               (is_one_of<kCompanyRoleWords>(following) || !gazetteer.place_names.count(name))) {
       // "Google CEO", "Meta's chief": a company's roles make an organization even of a name the
       // gazetteer knows as a place (Meta is also a region of Colombia); a president or a
       // minister does not ("France's president").
@@ -318,15 +370,15 @@ std::vector<WordSpan> corrected_spans(const std::vector<std::string_view>& words
 // the tagger's.
 EntityType span_type(const WordSpan& span, const FoldedWords& folded) {
   for (std::size_t w = span.first; w <= span.last; ++w) {
-    if (is_one_of(folded[w], kLawWords) && w > span.first) return EntityType::Law;
+    if (is_one_of<kLawWords>(folded[w]) && w > span.first) return EntityType::Law;
   }
   if (span.tag != "PER") {
     for (std::size_t w = span.first; w <= span.last; ++w) {
-      if (is_one_of(folded[w], kEventWords)) return EntityType::Event;
+      if (is_one_of<kEventWords>(folded[w])) return EntityType::Event;
     }
   }
   if (span.context_type) return *span.context_type;
-  if (span.tag != "PER" && span.last > span.first && is_one_of(folded[span.last], kCorporateSuffixes)) return EntityType::Organization;
+  if (span.tag != "PER" && span.last > span.first && is_one_of<kCorporateSuffixes>(folded[span.last])) return EntityType::Organization;
   if (span.tag == "PER") return EntityType::Person;
   if (span.tag == "ORG") return EntityType::Organization;
   if (span.tag == "LOC") return EntityType::Place;
