@@ -1,8 +1,6 @@
 // Small text helpers shared by the core (see text.h).
 #include "core/text.h"
 
-#include <array>
-
 #include "core/text/unicode.h"
 
 namespace loupe {
@@ -11,19 +9,6 @@ namespace {
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
-
-// What an ASCII byte does to a word: letters and digits make one, an apostrophe or a hyphen joins
-// its two halves ("don't", "well-known"), anything else separates.
-enum class WordRole : unsigned char { kSeparator, kWord, kJoiner };
-constexpr std::array<WordRole, 128> kAsciiWordRoles = [] {
-  std::array<WordRole, 128> roles{};
-  for (std::size_t c = 0; c < roles.size(); ++c) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) roles[c] = WordRole::kWord;
-  }
-  roles['\''] = WordRole::kJoiner;
-  roles['-'] = WordRole::kJoiner;
-  return roles;
-}();
 
 }  // namespace
 
@@ -69,16 +54,11 @@ std::size_t count_words_up_to(std::string_view text, std::size_t enough) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {  // ASCII, most of any text: one table lookup
       ++i;
-      switch (kAsciiWordRoles[byte]) {
-        case WordRole::kWord:
-          words += in_word ? 0 : 1;
-          in_word = true;
-          break;
-        case WordRole::kJoiner:
-          break;  // keeps a word going ("don't", "well-known"), ends nothing outside one
-        case WordRole::kSeparator:
-          in_word = false;
-          break;
+      if (text::kAsciiWordBytes[byte]) {
+        words += in_word ? 0 : 1;
+        in_word = true;
+      } else if (byte != '\'' && byte != '-') {  // these join a word's halves ("don't", "well-known")
+        in_word = false;
       }
       continue;
     }

@@ -1,8 +1,6 @@
 // The tokenizer (see tokenizer.h).
 #include "core/text/tokenizer.h"
 
-#include <array>
-
 #include "core/text/unicode.h"
 
 namespace loupe::text {
@@ -10,18 +8,6 @@ namespace {
 
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-
-// ASCII letters and digits: the bytes most words are made of, skipped at a lookup each.
-constexpr std::array<bool, 128> kAsciiWordBytes = [] {
-  std::array<bool, 128> word{};
-  for (std::size_t c = 0; c < word.size(); ++c) word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  return word;
-}();
-
-bool is_ascii_word_byte(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte < 0x80 && kAsciiWordBytes[byte];
-}
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 // "Zürich" finds "Zurich" and "LeCun’s" finds "LeCun's". Uses utf8proc.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -29,6 +30,16 @@ bool is_word_character_beyond_ascii(char32_t code_point);
 inline bool is_word_character(char32_t code_point) {
   if (code_point >= 0x80) return is_word_character_beyond_ascii(code_point);
   return (code_point >= 'a' && code_point <= 'z') || (code_point >= 'A' && code_point <= 'Z') || (code_point >= '0' && code_point <= '9');
+}
+// The same for one byte of ASCII, at a lookup: for loops that take most of a text a byte at a time.
+inline constexpr std::array<bool, 128> kAsciiWordBytes = [] {
+  std::array<bool, 128> word{};
+  for (std::size_t c = 0; c < word.size(); ++c) word[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  return word;
+}();
+inline bool is_ascii_word_byte(char byte) {
+  const auto value = static_cast<unsigned char>(byte);
+  return value < 0x80 && kAsciiWordBytes[value];
 }
 
 // The form of a word used for matching: NFKD, case folded, marks stripped; ’ and ʼ become '.
