@@ -53,16 +53,21 @@ std::size_t count_words_up_to(std::string_view text, std::size_t enough) {
   for (std::size_t i = 0; i < text.size() && words < enough;) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte < 0x80) {  // ASCII, most of any text: one table lookup
-      ++i;
       if (text::kAsciiWordBytes[byte]) {
         words += in_word ? 0 : 1;
         in_word = true;
-      } else if (byte != '\'' && byte != '-') {  // these join a word's halves ("don't", "well-known")
-        in_word = false;
+        do {  // the rest of the run of ASCII letters and digits
+          ++i;
+        } while (i < text.size() && text::is_ascii_word_byte(text[i]));
+      } else {
+        ++i;
+        if (byte != '\'' && byte != '-') in_word = false;  // these join a word's halves ("don't", "well-known")
       }
       continue;
     }
-    const char32_t c = text::next_code_point(text, i);
+    std::size_t after = i;  // (a copy: `i` itself stays in a register for the ASCII above)
+    const char32_t c = text::next_code_point(text, after);
+    i = after;
     if (text::is_word_character(c)) {
       words += in_word ? 0 : 1;
       in_word = true;
