@@ -456,6 +456,9 @@ class BinaryWriter {
 
     std::string& documents = sections_[kDocuments];
     documents.reserve(corpus.documents.size() * kDocumentSize);
+    std::size_t document_strings = 0;  // (the strings section is mostly the texts: its room made once)
+    for (const Document& document : corpus.documents) document_strings += document.title.size() + document.text.size() + document.url.size();
+    strings_.reserve(document_strings + document_strings / 16);
     std::uint64_t warning_count = 0, removed_count = 0;
     for (const Document& document : corpus.documents) {
       for (const std::string* field : {&document.id, &document.title, &document.text, &document.date, &document.url, &document.source,
@@ -503,9 +506,8 @@ class BinaryWriter {
       append_little_endian<std::uint32_t>(money, (amount.usd_minimum ? kUsdMinimumGiven : 0) | (amount.usd_maximum ? kUsdMaximumGiven : 0));
       append_little_endian<std::uint32_t>(money, 0);
     }
-    std::string& index = sections_[kIndex];
-    append_little_endian<std::uint32_t>(index, search::Index::kStoredVersion);
-    index += encoded_index;
+    append_little_endian<std::uint32_t>(sections_[kIndex], search::Index::kStoredVersion);
+    index_bytes_ = encoded_index;  // put in place by assemble(), not copied twice
     return assemble();
   }
 
@@ -552,8 +554,9 @@ class BinaryWriter {
     for (std::uint32_t id = 1; id <= kSectionCount; ++id) {
       if (id <= kDocuments || !sections_[id].empty()) present.push_back(id);
     }
+    const auto section_size = [&](std::uint32_t id) { return sections_[id].size() + (id == kIndex ? index_bytes_.size() : 0); };
     std::uint64_t size = kBinaryBundleHeaderSize + present.size() * kSectionEntrySize;
-    for (const std::uint32_t id : present) size += sections_[id].size();
+    for (const std::uint32_t id : present) size += section_size(id);
     std::string out;
     out.reserve(size);
     out.append(kBinaryBundleMagic);
@@ -567,11 +570,12 @@ class BinaryWriter {
       append_little_endian<std::uint32_t>(out, id);
       append_little_endian<std::uint32_t>(out, 0);
       append_little_endian<std::uint64_t>(out, offset);
-      append_little_endian<std::uint64_t>(out, sections_[id].size());
-      offset += sections_[id].size();
+      append_little_endian<std::uint64_t>(out, section_size(id));
+      offset += section_size(id);
     }
     for (const std::uint32_t id : present) {
       out += sections_[id];
+      if (id == kIndex) out += index_bytes_;
       sections_[id] = std::string();
     }
     store_little_endian<std::uint64_t>(out.data() + 24, binary_bundle_checksum(std::string_view(out).substr(kBinaryBundleHeaderSize)));
@@ -581,6 +585,7 @@ class BinaryWriter {
   std::string strings_;
   std::unordered_map<std::string, std::uint64_t> shared_;
   std::array<std::string, kSectionCount + 1> sections_;
+  std::string_view index_bytes_;  // the index section's bytes after its version
 };
 
 // [SECTION] The checksum --------------------------------------------------------------------------------
