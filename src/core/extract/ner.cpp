@@ -18,6 +18,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstring>
+#include <memory>
 #include <numeric>
 #include <random>
 
@@ -205,19 +206,34 @@ struct WordType {
 };
 
 // Word types by their text: one per thread per tagger while tagging (WordTypes::for_tagger), one
-// per training run. Entries keep their address until clear().
+// per training run. Entries keep their address until clear(). Every word of every sentence is
+// looked up here: an open-addressing table of (hash, entry) slots finds a word with one probe and
+// one entry read, where a node-based map took three reads; entries live in chunks of 256, kept
+// and reused after clear().
 class WordTypes {
  public:
   WordTypes() : boundary_(WordType::boundary()) {}
   WordType& of(std::string_view word) {
-    auto found = types_.find(word);
-    if (found == types_.end()) found = types_.emplace(std::string(word), WordType(word)).first;
-    return found->second;
+    if (slots_.empty()) slots_.assign(kFirstSlots, Slot{});
+    const std::size_t hash = std::hash<std::string_view>{}(word);
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = hash & mask;
+    for (; slots_[at].entry != nullptr; at = (at + 1) & mask) {
+      const Slot& slot = slots_[at];
+      if (slot.hash == hash && slot.entry->word == word) return slot.entry->type;
+    }
+    Entry& entry = next_entry();
+    entry.word.assign(word);
+    entry.type = WordType(word);
+    slots_[at] = {hash, &entry};
+    if (2 * size_ > slots_.size()) grow();
+    return entry.type;
   }
   WordType& boundary() { return boundary_; }
-  std::size_t size() const { return types_.size(); }
+  std::size_t size() const { return size_; }
   void clear() {
-    types_.clear();
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    size_ = 0;
     boundary_ = WordType::boundary();
   }
 
@@ -238,11 +254,38 @@ class WordTypes {
   }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  struct Entry {
+    std::string word;
+    WordType type;
   };
-  std::unordered_map<std::string, WordType, Hash, std::equal_to<>> types_;
+  struct Slot {
+    std::size_t hash = 0;
+    Entry* entry = nullptr;  // none: an empty slot
+  };
+  static constexpr std::size_t kFirstSlots = 1024;  // a power of two, kept at most half full
+  static constexpr std::size_t kChunkEntries = 256;
+
+  Entry& next_entry() {
+    if (size_ == chunks_.size() * kChunkEntries) chunks_.push_back(std::make_unique<Entry[]>(kChunkEntries));
+    Entry& entry = chunks_[size_ / kChunkEntries][size_ % kChunkEntries];
+    ++size_;
+    return entry;
+  }
+  void grow() {
+    const std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.entry == nullptr) continue;
+      std::size_t at = slot.hash & mask;
+      while (slots_[at].entry != nullptr) at = (at + 1) & mask;
+      slots_[at] = slot;
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::vector<std::unique_ptr<Entry[]>> chunks_;
+  std::size_t size_ = 0;
   WordType boundary_;
 };
 
