@@ -334,31 +334,68 @@ SentenceWords prepare_sentence(const std::vector<Word>& words, const Gazetteer& 
 
 // What the rest of the document says: which words it writes in lower case, and the entity types
 // earlier occurrences of a word were given (the "extended prediction history"); words by the
-// hash of their folded form.
-struct DocumentContext {
-  std::unordered_set<std::uint64_t> lower_case_words;
-  std::unordered_map<std::uint64_t, std::array<std::uint16_t, 5>> type_history;
-
+// hash of their folded form, in one open-addressing table sized for the document's words (the
+// hashes are well mixed already), where a set and a map allocated a node per word.
+class DocumentContext {
+ public:
   explicit DocumentContext(const std::vector<SentenceWords>& sentences) {
+    std::size_t words = 0;
+    for (const SentenceWords& sentence : sentences) words += sentence.types.size();
+    std::size_t capacity = 16;
+    while (capacity < 2 * words) capacity *= 2;  // at most half full: one slot per word at most
+    slots_.assign(capacity, Slot{});
     for (const SentenceWords& sentence : sentences) {
       for (const WordType* type : sentence.types) {
-        if (type->lower_case) lower_case_words.insert(type->folded_hash);
+        if (type->lower_case) slot_of(type->folded_hash).seen_in_lower_case = true;
       }
     }
   }
 
+  bool seen_in_lower_case(const WordType& type) const {
+    const Slot* slot = find(type.folded_hash);
+    return slot != nullptr && slot->seen_in_lower_case;
+  }
+
   void remember(const WordType& type, std::uint8_t tag) {
     if (!type.capitalised && !type.upper_case) return;
-    ++type_history[type.folded_hash][type_of_tag(tag)];
+    Slot& slot = slot_of(type.folded_hash);
+    slot.tagged = true;
+    ++slot.type_counts[type_of_tag(tag)];
   }
 
   // The type most often given to this word before, if any (0-4), with 255 for none.
   std::uint8_t usual_type(const WordType& type) const {
-    const auto found = type_history.find(type.folded_hash);
-    if (found == type_history.end()) return 255;
-    const auto& counts = found->second;
+    const Slot* slot = find(type.folded_hash);
+    if (slot == nullptr || !slot->tagged) return 255;
+    const auto& counts = slot->type_counts;
     return static_cast<std::uint8_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
   }
+
+ private:
+  struct Slot {
+    std::uint64_t hash = 0;
+    bool used = false;
+    bool seen_in_lower_case = false;
+    bool tagged = false;
+    std::array<std::uint16_t, 5> type_counts{};
+  };
+  Slot& slot_of(std::uint64_t hash) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = hash & mask;
+    while (slots_[at].used && slots_[at].hash != hash) at = (at + 1) & mask;
+    Slot& slot = slots_[at];
+    slot.used = true;
+    slot.hash = hash;
+    return slot;
+  }
+  const Slot* find(std::uint64_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = hash & mask; slots_[at].used; at = (at + 1) & mask) {
+      if (slots_[at].hash == hash) return &slots_[at];
+    }
+    return nullptr;
+  }
+  std::vector<Slot> slots_;
 };
 
 // [SECTION] Features of a word in its sentence -----------------------------------------------------
@@ -418,7 +455,7 @@ void contextual_features(const WordInSentence& word, const DocumentContext& cont
   features.push_back(feature_key(kGazetteer, gazetteer_tag));
   features.push_back(feature_key(kGazetteerAndPreviousTag, gazetteer_tag, previous_tag));
   if (type.capitalised || type.upper_case) {
-    features.push_back(feature_key(kSeenInLowerCase, context.lower_case_words.count(type.folded_hash) > 0, first));
+    features.push_back(feature_key(kSeenInLowerCase, context.seen_in_lower_case(type), first));
   }
   const std::uint8_t usual = context.usual_type(type);
   features.push_back(feature_key(kUsualType, usual));
