@@ -809,7 +809,7 @@ void FeatureWeights::reserve(std::size_t count) {
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     std::size_t slot = slot_of(entries_[i].first);
     while (slots_[slot] != 0) slot = (slot + 1) & (slots_.size() - 1);
-    slots_[slot] = static_cast<std::uint32_t>(i + 1);
+    slots_[slot] = slot_value(entries_[i].first, i);
   }
 }
 
@@ -817,7 +817,7 @@ void FeatureWeights::emplace(std::uint64_t feature, const Scores& scores) {
   if ((entries_.size() + 1) * 2 > slots_.size()) reserve(std::max<std::size_t>(entries_.size() * 2, 8));
   std::size_t slot = slot_of(feature);
   while (slots_[slot] != 0) {
-    std::pair<std::uint64_t, Scores>& entry = entries_[slots_[slot] - 1];
+    std::pair<std::uint64_t, Scores>& entry = entries_[static_cast<std::uint32_t>(slots_[slot]) - 1];
     if (entry.first == feature) {
       entry.second = scores;
       return;
@@ -825,13 +825,14 @@ void FeatureWeights::emplace(std::uint64_t feature, const Scores& scores) {
     slot = (slot + 1) & (slots_.size() - 1);
   }
   entries_.emplace_back(feature, scores);
-  slots_[slot] = static_cast<std::uint32_t>(entries_.size());
+  slots_[slot] = slot_value(feature, entries_.size() - 1);
 }
 
 const FeatureWeights::Scores* FeatureWeights::find(std::uint64_t feature) const {
   if (slots_.empty()) return nullptr;
   for (std::size_t slot = slot_of(feature); slots_[slot] != 0; slot = (slot + 1) & (slots_.size() - 1)) {
-    const std::pair<std::uint64_t, Scores>& entry = entries_[slots_[slot] - 1];
+    if ((slots_[slot] & kFingerprint) != (feature & kFingerprint)) continue;
+    const std::pair<std::uint64_t, Scores>& entry = entries_[static_cast<std::uint32_t>(slots_[slot]) - 1];
     if (entry.first == feature) return &entry.second;
   }
   return nullptr;

@@ -39,8 +39,12 @@ class FeatureWeights {
 
  private:
   std::size_t slot_of(std::uint64_t feature) const;
+  static std::uint64_t slot_value(std::uint64_t feature, std::size_t entry) { return (feature & kFingerprint) | (entry + 1); }
+  static constexpr std::uint64_t kFingerprint = 0xFFFFFFFF00000000ull;
   std::vector<std::pair<std::uint64_t, Scores>> entries_;
-  std::vector<std::uint32_t> slots_;  // 0: empty; else an entry's position + 1
+  // 0: empty; else the feature's high 32 bits over its entry's position + 1, so that a probe reads
+  // an entry only when those bits match (most features looked up have no weights).
+  std::vector<std::uint64_t> slots_;
 };
 
 // Place names from iso-codes: countries (names, common and official) and their subdivisions.
