@@ -7,6 +7,7 @@
 #include <sstream>
 #include <system_error>
 #include <thread>
+#include <vector>
 
 #include "core/extract/ner.h"
 
@@ -68,6 +69,40 @@ std::vector<ConllDocument> validation_documents(std::size_t count) {
 }
 
 }  // namespace
+
+TEST_CASE("feature weights find each feature's own scores, also among features that share half their bits") {
+  // Slots keep a feature's high 32 bits: features alike there, or in their low bits, or landing on
+  // the same slots, must still find their own scores, and a feature never added none.
+  FeatureWeights weights;
+  std::vector<std::uint64_t> features;
+  for (std::uint64_t i = 1; i <= 3000; ++i) {
+    features.push_back(0xABCD123400000000ull | i);     // the same high bits
+    features.push_back((i << 32) | 0x55u);             // the same low bits
+    features.push_back(i * 0x9E3779B97F4A7C15ull);     // spread
+  }
+  auto scores_of = [](std::size_t i) {
+    FeatureWeights::Scores scores{};
+    scores[i % kTagCount] = static_cast<float>(i) + 0.5f;
+    return scores;
+  };
+  for (std::size_t i = 0; i < features.size(); ++i) weights.emplace(features[i], scores_of(i));
+  REQUIRE(weights.size() == features.size());
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    const FeatureWeights::Scores* found = weights.find(features[i]);
+    REQUIRE(found != nullptr);
+    CHECK(*found == scores_of(i));
+  }
+  for (std::uint64_t i = 3001; i <= 6000; ++i) {
+    CHECK(weights.find(0xABCD123400000000ull | i) == nullptr);
+    CHECK(weights.find((i << 32) | 0x55u) == nullptr);
+    CHECK(weights.find(i * 0x9E3779B97F4A7C15ull) == nullptr);
+  }
+  CHECK(weights.find(0) == nullptr);
+  // A feature added again takes its new scores, in its one entry.
+  weights.emplace(features[7], scores_of(1));
+  CHECK(weights.size() == features.size());
+  CHECK(*weights.find(features[7]) == scores_of(1));
+}
 
 TEST_CASE("the gazetteer holds countries and their subdivisions, folded") {
   if (!have_training_data()) {
