@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/search/index.h"
+#include "core/text/unicode.h"
 #include "fixtures.h"
 
 using namespace loupe;
@@ -175,6 +176,29 @@ Corpus seed_paragraphs() {
     }
   }
   return paragraphs;
+}
+
+TEST_CASE("each token's term is its folded text, and terms are numbered in order of first use") {
+  const Corpus corpus = seed_paragraphs();
+  for (const unsigned threads : {1u, 3u}) {
+    CAPTURE(threads);
+    const Index index = Index::build_from_text(corpus, threads);
+    TermId next_new_term = 0;
+    std::size_t tokens = 0;
+    for (DocumentId document = 0; document < index.document_count(); ++document) {
+      for (const bool title : {true, false}) {
+        const std::string& text = title ? corpus.documents[document].title : corpus.documents[document].text;
+        for (const IndexedToken& token : title ? index.tokens(document).title : index.tokens(document).body) {
+          REQUIRE(index.term(token.term) == loupe::text::fold_for_matching(std::string_view(text).substr(token.start, token.end - token.start)));
+          REQUIRE(token.term <= next_new_term);  // a term seen before, or the next new one
+          if (token.term == next_new_term) ++next_new_term;
+          ++tokens;
+        }
+      }
+    }
+    CHECK(next_new_term == index.term_count());
+    CHECK(tokens > 2000);
+  }
 }
 
 TEST_CASE("every term's postings hold each of its tokens once, at its position, and nothing else") {

@@ -231,8 +231,15 @@ class WordTypes {
   }
   WordType& boundary() { return boundary_; }
   std::size_t size() const { return size_; }
+  // Forgets every type; keeps room for kMostTypes of them (a document with more words gives the
+  // rest back).
   void clear() {
-    std::fill(slots_.begin(), slots_.end(), Slot{});
+    if (chunks_.size() > kMostTypes / kChunkEntries) chunks_.resize(kMostTypes / kChunkEntries);
+    if (slots_.size() > 4 * kMostTypes) {
+      slots_.assign(kFirstSlots, Slot{});
+    } else {
+      std::fill(slots_.begin(), slots_.end(), Slot{});
+    }
     size_ = 0;
     boundary_ = WordType::boundary();
   }
@@ -245,7 +252,6 @@ class WordTypes {
       WordTypes types;
     };
     thread_local ThreadTypes thread_types;
-    constexpr std::size_t kMostTypes = 1 << 16;  // about 30 MB at most
     if (thread_types.tagger_id != tagger_id || thread_types.types.size() > kMostTypes) {
       thread_types.types.clear();
       thread_types.tagger_id = tagger_id;
@@ -264,6 +270,8 @@ class WordTypes {
   };
   static constexpr std::size_t kFirstSlots = 1024;  // a power of two, kept at most half full
   static constexpr std::size_t kChunkEntries = 256;
+  // Past this many types a thread's are forgotten between documents: about 25 MB kept.
+  static constexpr std::size_t kMostTypes = 1 << 16;
 
   Entry& next_entry() {
     if (size_ == chunks_.size() * kChunkEntries) chunks_.push_back(std::make_unique<Entry[]>(kChunkEntries));
@@ -334,15 +342,18 @@ SentenceWords prepare_sentence(const std::vector<Word>& words, const Gazetteer& 
 
 // What the rest of the document says: which words it writes in lower case, and the entity types
 // earlier occurrences of a word were given (the "extended prediction history"); words by the
-// hash of their folded form, in one open-addressing table sized for the document's words (the
-// hashes are well mixed already), where a set and a map allocated a node per word.
+// hash of their folded form, in one open-addressing table (the hashes are well mixed already),
+// where a set and a map allocated a node per word. The table is made once, at least twice as
+// large as the document has distinct words: no more than its words, nor than `word_types` (the
+// word types known when it is made, this document's among them).
 class DocumentContext {
  public:
-  explicit DocumentContext(const std::vector<SentenceWords>& sentences) {
+  DocumentContext(const std::vector<SentenceWords>& sentences, std::size_t word_types) {
     std::size_t words = 0;
     for (const SentenceWords& sentence : sentences) words += sentence.types.size();
+    const std::size_t most_distinct = std::min(words, word_types);
     std::size_t capacity = 16;
-    while (capacity < 2 * words) capacity *= 2;  // at most half full: one slot per word at most
+    while (capacity < 2 * most_distinct) capacity *= 2;  // at most half full
     slots_.assign(capacity, Slot{});
     for (const SentenceWords& sentence : sentences) {
       for (const WordType* type : sentence.types) {
@@ -537,7 +548,7 @@ std::vector<std::vector<std::uint8_t>> EntityTagger::tag_sentences(const std::ve
   std::vector<SentenceWords> prepared;
   prepared.reserve(sentences.size());
   for (const auto& words : sentences) prepared.push_back(prepare_sentence(words, gazetteer_, types));
-  DocumentContext context(prepared);
+  DocumentContext context(prepared, types.size());
   std::vector<std::vector<std::uint8_t>> tags;
   types.boundary().score(weights_);
   DocumentDecoder::decode(
@@ -662,7 +673,7 @@ EntityTagger EntityTagger::train(const std::vector<ConllDocument>& documents, Ga
     std::size_t total = 0;
     for (std::size_t index : order) {
       const PreparedDocument& document = prepared[index];
-      DocumentContext context(document.sentences);
+      DocumentContext context(document.sentences, types.size());
       std::vector<std::vector<std::uint8_t>> tags;
       DocumentDecoder::decode(
           document.sentences, context, types.boundary(), /*skip_unlikely_starts=*/false,

@@ -19,9 +19,8 @@ namespace loupe::search {
 // [SECTION] Building from the text ------------------------------------------------------------------
 namespace {
 
-// Hashing that lets the builder's vocabulary be searched with a string_view, without building a string.
+// The hash of a folded form in the builder's vocabulary.
 struct StringHash {
-  using is_transparent = void;
   std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 
