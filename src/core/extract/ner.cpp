@@ -22,6 +22,7 @@
 #include <numeric>
 #include <random>
 
+#include "core/hash_slots.h"
 #include "core/text/unicode.h"
 
 namespace loupe::extract {
@@ -207,40 +208,28 @@ struct WordType {
 
 // Word types by their text: one per thread per tagger while tagging (WordTypes::for_tagger), one
 // per training run. Entries keep their address until clear(). Every word of every sentence is
-// looked up here: an open-addressing table of (hash, entry) slots finds a word with one probe and
-// one entry read, where a node-based map took three reads; entries live in chunks of 256, kept
-// and reused after clear().
+// looked up here (HashSlots); the entries live in chunks of 256, kept and reused after clear().
 class WordTypes {
  public:
   WordTypes() : boundary_(WordType::boundary()) {}
   WordType& of(std::string_view word) {
-    if (slots_.empty()) slots_.assign(kFirstSlots, Slot{});
-    const std::size_t hash = std::hash<std::string_view>{}(word);
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t at = hash & mask;
-    for (; slots_[at].entry != nullptr; at = (at + 1) & mask) {
-      const Slot& slot = slots_[at];
-      if (slot.hash == hash && slot.entry->word == word) return slot.entry->type;
-    }
-    Entry& entry = next_entry();
-    entry.word.assign(word);
-    entry.type = WordType(word);
-    slots_[at] = {hash, &entry};
-    if (2 * size_ > slots_.size()) grow();
-    return entry.type;
+    const std::uint32_t position = slots_.find_or_add(
+        std::hash<std::string_view>{}(word), [&](std::uint32_t at) { return entry(at).word == word; },
+        [&] {
+          if (slots_.size() == chunks_.size() * kChunkEntries) chunks_.push_back(std::make_unique<Entry[]>(kChunkEntries));
+          Entry& added = entry(slots_.size());
+          added.word.assign(word);
+          added.type = WordType(word);
+        });
+    return entry(position).type;
   }
   WordType& boundary() { return boundary_; }
-  std::size_t size() const { return size_; }
+  std::size_t size() const { return slots_.size(); }
   // Forgets every type; keeps room for kMostTypes of them (a document with more words gives the
   // rest back).
   void clear() {
     if (chunks_.size() > kMostTypes / kChunkEntries) chunks_.resize(kMostTypes / kChunkEntries);
-    if (slots_.size() > 4 * kMostTypes) {
-      slots_.assign(kFirstSlots, Slot{});
-    } else {
-      std::fill(slots_.begin(), slots_.end(), Slot{});
-    }
-    size_ = 0;
+    slots_.clear(4 * kMostTypes);
     boundary_ = WordType::boundary();
   }
 
@@ -264,36 +253,14 @@ class WordTypes {
     std::string word;
     WordType type;
   };
-  struct Slot {
-    std::size_t hash = 0;
-    Entry* entry = nullptr;  // none: an empty slot
-  };
-  static constexpr std::size_t kFirstSlots = 1024;  // a power of two, kept at most half full
   static constexpr std::size_t kChunkEntries = 256;
   // Past this many types a thread's are forgotten between documents: about 25 MB kept.
   static constexpr std::size_t kMostTypes = 1 << 16;
 
-  Entry& next_entry() {
-    if (size_ == chunks_.size() * kChunkEntries) chunks_.push_back(std::make_unique<Entry[]>(kChunkEntries));
-    Entry& entry = chunks_[size_ / kChunkEntries][size_ % kChunkEntries];
-    ++size_;
-    return entry;
-  }
-  void grow() {
-    const std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.size() * 2, Slot{});
-    const std::size_t mask = slots_.size() - 1;
-    for (const Slot& slot : old) {
-      if (slot.entry == nullptr) continue;
-      std::size_t at = slot.hash & mask;
-      while (slots_[at].entry != nullptr) at = (at + 1) & mask;
-      slots_[at] = slot;
-    }
-  }
+  Entry& entry(std::size_t position) { return chunks_[position / kChunkEntries][position % kChunkEntries]; }
 
-  std::vector<Slot> slots_;
+  HashSlots slots_;
   std::vector<std::unique_ptr<Entry[]>> chunks_;
-  std::size_t size_ = 0;
   WordType boundary_;
 };
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "core/hash_slots.h"
 #include "core/parallel.h"
 #include "core/text/stemmer.h"
 #include "core/text/tokenizer.h"
@@ -17,22 +18,15 @@
 namespace loupe::search {
 
 // [SECTION] Building from the text ------------------------------------------------------------------
-namespace {
 
-// The hash of a folded form in the builder's vocabulary.
-struct StringHash {
-  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-
-}  // namespace
-
-// The vocabulary while the index is built: each folded form's term id, given in order of first use.
-// Every token is looked up here: an open-addressing table of (hash, id) slots finds a form with
-// one probe and one read of its term, where a node-based map took three reads.
+// The vocabulary while the index is built: each folded form's term id, given in order of first use
+// (HashSlots: every token is looked up here).
 class Index::Vocabulary {
  public:
   explicit Vocabulary(std::vector<std::string>& terms) : terms_(terms) {
-    for (TermId id = 0; id < terms_.size(); ++id) place(StringHash{}(terms_[id]), id);
+    const std::vector<std::string> given = std::move(terms_);
+    terms_.clear();
+    for (const std::string& term : given) intern(term);
   }
 
   // Appends the tokens of one field of a document, each with its term.
@@ -45,46 +39,13 @@ class Index::Vocabulary {
   }
 
   TermId intern(const std::string& folded) {
-    const std::size_t hash = StringHash{}(folded);
-    if (!slots_.empty()) {
-      const std::size_t mask = slots_.size() - 1;
-      for (std::size_t at = hash & mask; slots_[at].id_after != 0; at = (at + 1) & mask) {
-        const Slot& slot = slots_[at];
-        if (slot.hash == hash && terms_[slot.id_after - 1] == folded) return slot.id_after - 1;
-      }
-    }
-    const auto id = static_cast<TermId>(terms_.size());
-    terms_.push_back(folded);
-    place(hash, id);
-    return id;
+    return slots_.find_or_add(
+        std::hash<std::string_view>{}(folded), [&](TermId id) { return terms_[id] == folded; }, [&] { terms_.push_back(folded); });
   }
 
  private:
-  struct Slot {
-    std::size_t hash = 0;
-    TermId id_after = 0;  // the term's id + 1; 0: an empty slot
-  };
-
-  // Puts a new term's slot in the table, doubling it first when it would be more than half full.
-  void place(std::size_t hash, TermId id) {
-    if (2 * (std::size_t{id} + 1) > slots_.size()) {
-      const std::vector<Slot> old = std::move(slots_);
-      slots_.assign(std::max<std::size_t>(1024, old.size() * 2), Slot{});
-      for (const Slot& slot : old) {
-        if (slot.id_after != 0) put(slot);
-      }
-    }
-    put({hash, id + 1});
-  }
-  void put(const Slot& slot) {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t at = slot.hash & mask;
-    while (slots_[at].id_after != 0) at = (at + 1) & mask;
-    slots_[at] = slot;
-  }
-
   std::vector<std::string>& terms_;
-  std::vector<Slot> slots_;
+  HashSlots slots_;
   std::string folded_;  // the word being looked up, kept to reuse its memory
 };
 
