@@ -1,6 +1,7 @@
 // Tests of the entity tagger (core/extract/ner.h): training on part of CoNLL-2003's training
 // split, scoring on its validation split, saving and loading, and damaged models. The cases that
 // need the CoNLL data or iso-codes are skipped, with a message, where they are missing.
+#include <algorithm>
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -190,6 +191,27 @@ TEST_CASE("a tagger's per-thread word types change no tag, whatever was tagged b
   std::vector<std::vector<std::string_view>> views;
   for (const std::vector<std::string>& sentence : documents[0]) views.emplace_back(sentence.begin(), sentence.end());
   CHECK(tagger.tag_document(views) == fresh[0]);
+}
+
+TEST_CASE("the tagger's shortcuts change no tag: looking up every feature one by one gives the same tags") {
+  if (!have_training_data()) {
+    MESSAGE("skipped: CoNLL data missing");
+    return;
+  }
+  // The validation split's documents: news, sport results and headlines in capitals.
+  std::size_t words = 0;
+  std::size_t tagged = 0;
+  for (const ConllDocument& document : validation_documents(120)) {
+    std::vector<std::vector<std::string>> sentences;
+    for (const ConllSentence& sentence : document.sentences) sentences.push_back(sentence.words);
+    const std::vector<std::vector<std::uint8_t>> tags = small_tagger().tag_document(sentences);
+    CHECK(tags == small_tagger().tag_document_feature_by_feature(sentences));
+    for (const std::vector<std::uint8_t>& sentence_tags : tags) {
+      words += sentence_tags.size();
+      tagged += static_cast<std::size_t>(std::count_if(sentence_tags.begin(), sentence_tags.end(), [](std::uint8_t tag) { return tag != 0; }));
+    }
+  }
+  CHECK(tagged > words / 20);  // names of every kind were tagged, not only O
 }
 
 TEST_CASE("a saved model loads back and tags exactly as before") {

@@ -101,6 +101,9 @@ enum Template : std::uint8_t {
   kPreviousTagAndNextWord = 28,
 };
 
+// The usual type of a word the document has not tagged before (DocumentContext::usual_type).
+constexpr std::uint8_t kNoUsualType = 255;
+
 // The templates of a word's neighbours, one to two words away: kPreviousWord, kNextWord,
 // kSecondPreviousWord, kSecondNextWord, in the order of WordType::neighbour_scores.
 constexpr std::array<std::uint8_t, 4> kNeighbourTemplates = {kPreviousWord, kNextWord, kSecondPreviousWord, kSecondNextWord};
@@ -148,9 +151,17 @@ struct WordType {
   bool upper_case = false;   // capitals and no lower case letters
   bool lower_case = false;   // lower case letters and no capitals
   bool has_letter = false;   // an ASCII letter anywhere
-  bool scored = false;       // own_scores and neighbour_scores are filled in
+  bool scored = false;       // the scores and entries below are filled in
   Scores own_scores{};
   std::array<Scores, 4> neighbour_scores{};  // as kNeighbourTemplates
+  // The weights' entries (FeatureWeights::entry_of) of the contextual features that in the usual
+  // case depend on this type alone: after a word tagged O, as a sentence's first word or not, with
+  // no type given before, and as the next word of a word after an O.
+  std::uint32_t after_outside_word = FeatureWeights::kNoEntry;                            // kPreviousTagAndWord
+  std::uint32_t after_outside_shape = FeatureWeights::kNoEntry;                           // kPreviousTagAndShape
+  std::array<std::uint32_t, 2> first_word_shape{FeatureWeights::kNoEntry, FeatureWeights::kNoEntry};  // kFirstWordAndShape [first]
+  std::uint32_t no_usual_type_shape = FeatureWeights::kNoEntry;                           // kUsualTypeAndShape
+  std::uint32_t as_next_after_outside = FeatureWeights::kNoEntry;                         // kPreviousTagAndNextWord
 
   WordType() = default;
   explicit WordType(std::string_view word) {
@@ -202,6 +213,12 @@ struct WordType {
     };
     for (std::uint8_t i = 0; i < own_feature_count; ++i) add_weights(own_scores, own_features[i]);
     for (std::size_t role = 0; role < kNeighbourTemplates.size(); ++role) add_weights(neighbour_scores[role], feature_key(kNeighbourTemplates[role], folded_hash));
+    constexpr std::uint8_t kOutside = 0;
+    after_outside_word = weights.entry_of(feature_key(kPreviousTagAndWord, kOutside, folded_hash));
+    after_outside_shape = weights.entry_of(feature_key(kPreviousTagAndShape, kOutside, short_shape_hash));
+    for (const bool first : {false, true}) first_word_shape[first] = weights.entry_of(feature_key(kFirstWordAndShape, first, short_shape_hash));
+    no_usual_type_shape = weights.entry_of(feature_key(kUsualTypeAndShape, kNoUsualType, short_shape_hash));
+    as_next_after_outside = weights.entry_of(feature_key(kPreviousTagAndNextWord, kOutside, folded_hash));
     scored = true;
   }
 };
@@ -341,10 +358,10 @@ class DocumentContext {
     ++slot.type_counts[type_of_tag(tag)];
   }
 
-  // The type most often given to this word before, if any (0-4), with 255 for none.
+  // The type most often given to this word before, if any (0-4), else kNoUsualType.
   std::uint8_t usual_type(const WordType& type) const {
     const Slot* slot = find(type.folded_hash);
-    if (slot == nullptr || !slot->tagged) return 255;
+    if (slot == nullptr || !slot->tagged) return kNoUsualType;
     const auto& counts = slot->type_counts;
     return static_cast<std::uint8_t>(std::max_element(counts.begin(), counts.end()) - counts.begin());
   }
@@ -442,6 +459,59 @@ void contextual_features(const WordInSentence& word, const DocumentContext& cont
   features.push_back(feature_key(kPreviousTagAndNextWord, previous_tag, next.folded_hash));
 }
 
+// The scores of contextual_features(), added in the same order, so that the sums are the same
+// bit for bit: most from where they are kept (the few-valued features' scores, the entries a word
+// type keeps for the usual case), the rest looked up. Adding the zeros kept for a feature without
+// weights changes no sum but a zero's sign, which no comparison of scores sees.
+void add_contextual_scores(const WordInSentence& word, const DocumentContext& context, std::uint8_t previous_tag, std::uint8_t tag_before_previous,
+                           const FeatureWeights& weights, const FewValuedFeatureScores& few_valued, Scores& scores) {
+  const WordType& type = word.at(0);
+  const WordType& previous = word.at(-1);
+  const WordType& next = word.at(1);
+  const bool first = word.i == 0;
+  const std::uint8_t gazetteer_tag = word.sentence.gazetteer_tags[word.i];
+  const auto add_feature = [&](std::uint64_t feature) {
+    if (const Scores* found = weights.find(feature)) add_scores(scores, *found);
+  };
+  const auto add_entry = [&](std::uint32_t entry) {
+    if (entry != FeatureWeights::kNoEntry) add_scores(scores, weights.scores_of_entry(entry));
+  };
+  add_feature(feature_key(kPreviousAndThisWord, previous.folded_hash, type.folded_hash));
+  add_feature(feature_key(kThisAndNextWord, type.folded_hash, next.folded_hash));
+  add_feature(feature_key(kPreviousShapeAndShape, previous.short_shape_hash, type.short_shape_hash));
+  add_feature(feature_key(kShapeAndNextShape, type.short_shape_hash, next.short_shape_hash));
+  add_feature(feature_key(kShapesAround, previous.short_shape_hash, type.short_shape_hash, next.short_shape_hash));
+  add_scores(scores, few_valued.previous_tag[previous_tag]);
+  add_scores(scores, few_valued.previous_two_tags[previous_tag * kTagCount + tag_before_previous]);
+  if (previous_tag == 0) {
+    add_entry(type.after_outside_word);
+    add_entry(type.after_outside_shape);
+  } else {
+    add_feature(feature_key(kPreviousTagAndWord, previous_tag, type.folded_hash));
+    add_feature(feature_key(kPreviousTagAndShape, previous_tag, type.short_shape_hash));
+  }
+  add_entry(type.first_word_shape[first]);
+  add_scores(scores, few_valued.gazetteer[gazetteer_tag]);
+  add_scores(scores, few_valued.gazetteer_and_previous_tag[gazetteer_tag * kTagCount + previous_tag]);
+  if (type.capitalised || type.upper_case) {
+    add_scores(scores, few_valued.seen_in_lower_case[(context.seen_in_lower_case(type) ? 2 : 0) + (first ? 1 : 0)]);
+  }
+  const std::uint8_t usual = context.usual_type(type);
+  if (usual == kNoUsualType) {
+    add_scores(scores, few_valued.usual_type[5]);
+    add_entry(type.no_usual_type_shape);
+  } else {
+    add_scores(scores, few_valued.usual_type[usual]);
+    add_feature(feature_key(kUsualTypeAndShape, usual, type.short_shape_hash));
+  }
+  if (word.sentence.all_upper) add_feature(feature_key(kCapitalsShapeAndWord, type.short_shape_hash, type.folded_hash));
+  if (previous_tag == 0) {
+    add_entry(next.as_next_after_outside);
+  } else {
+    add_feature(feature_key(kPreviousTagAndNextWord, previous_tag, next.folded_hash));
+  }
+}
+
 // All the features of a word (training): its own, its neighbours' and the contextual ones.
 void all_features(const WordInSentence& word, const DocumentContext& context, std::uint8_t previous_tag, std::uint8_t tag_before_previous,
                   FeatureList& features) {
@@ -520,8 +590,8 @@ std::vector<std::vector<std::uint8_t>> EntityTagger::tag_sentences(const std::ve
   types.boundary().score(weights_);
   DocumentDecoder::decode(
       prepared, context, types.boundary(), /*skip_unlikely_starts=*/true,
-      [&](const WordInSentence& word, std::uint8_t previous_tag, std::uint8_t tag_before_previous, FeatureList& features) {
-        // Own and neighbour features from the word types; the rest looked up one by one.
+      [&](const WordInSentence& word, std::uint8_t previous_tag, std::uint8_t tag_before_previous, FeatureList& /*unused: no list made*/) {
+        // Own and neighbour features from the word types; the contextual ones as add_contextual_scores() finds them.
         WordType& type = word.at(0);
         type.score(weights_);
         Scores scores = type.own_scores;
@@ -530,16 +600,55 @@ std::vector<std::vector<std::uint8_t>> EntityTagger::tag_sentences(const std::ve
           neighbours[role]->score(weights_);
           add_scores(scores, neighbours[role]->neighbour_scores[role]);
         }
-        features.clear();
-        contextual_features(word, context, previous_tag, tag_before_previous, features);
-        for (std::uint64_t feature : features) {
-          const Scores* found = weights_.find(feature);
-          if (found != nullptr) add_scores(scores, *found);
+        add_contextual_scores(word, context, previous_tag, tag_before_previous, weights_, few_valued_, scores);
+        return scores;
+      },
+      [](std::size_t, std::size_t, const FeatureList&, std::uint8_t best) { return best; }, tags);
+  return tags;
+}
+
+std::vector<std::vector<std::uint8_t>> EntityTagger::tag_document_feature_by_feature(const std::vector<std::vector<std::string>>& sentences) const {
+  WordTypes types;  // of its own: nothing kept from other documents
+  std::vector<SentenceWords> prepared;
+  for (const auto& words : sentences) prepared.push_back(prepare_sentence(words, gazetteer_, types));
+  DocumentContext context(prepared, types.size());
+  std::vector<std::vector<std::uint8_t>> tags;
+  DocumentDecoder::decode(
+      prepared, context, types.boundary(), /*skip_unlikely_starts=*/true,
+      [&](const WordInSentence& word, std::uint8_t previous_tag, std::uint8_t tag_before_previous, FeatureList& features) {
+        all_features(word, context, previous_tag, tag_before_previous, features);
+        Scores scores{};
+        for (const std::uint64_t feature : features) {
+          if (const Scores* found = weights_.find(feature)) add_scores(scores, *found);
         }
         return scores;
       },
       [](std::size_t, std::size_t, const FeatureList&, std::uint8_t best) { return best; }, tags);
   return tags;
+}
+
+void EntityTagger::look_up_few_valued_scores() {
+  const auto scores_of = [&](std::uint64_t feature) {
+    const Scores* found = weights_.find(feature);
+    return found != nullptr ? *found : Scores{};
+  };
+  for (std::uint8_t previous = 0; previous < kTagCount; ++previous) {
+    few_valued_.previous_tag[previous] = scores_of(feature_key(kPreviousTag, previous));
+    for (std::uint8_t before = 0; before < kTagCount; ++before) {
+      few_valued_.previous_two_tags[previous * kTagCount + before] = scores_of(feature_key(kPreviousTwoTags, previous, before));
+    }
+  }
+  for (std::uint8_t gazetteer_tag = 0; gazetteer_tag < 3; ++gazetteer_tag) {
+    few_valued_.gazetteer[gazetteer_tag] = scores_of(feature_key(kGazetteer, gazetteer_tag));
+    for (std::uint8_t previous = 0; previous < kTagCount; ++previous) {
+      few_valued_.gazetteer_and_previous_tag[gazetteer_tag * kTagCount + previous] = scores_of(feature_key(kGazetteerAndPreviousTag, gazetteer_tag, previous));
+    }
+  }
+  for (const bool seen : {false, true}) {
+    for (const bool first : {false, true}) few_valued_.seen_in_lower_case[(seen ? 2 : 0) + (first ? 1 : 0)] = scores_of(feature_key(kSeenInLowerCase, seen, first));
+  }
+  for (std::uint8_t type = 0; type < 5; ++type) few_valued_.usual_type[type] = scores_of(feature_key(kUsualType, type));
+  few_valued_.usual_type[5] = scores_of(feature_key(kUsualType, kNoUsualType));
 }
 
 std::vector<std::vector<std::uint8_t>> EntityTagger::tag_document(const std::vector<std::vector<std::string>>& sentences) const {
@@ -671,6 +780,7 @@ EntityTagger EntityTagger::train(const std::vector<ConllDocument>& documents, Ga
   std::sort(features.begin(), features.end());  // the same table whatever the map's order
   tagger.weights_.reserve(features.size());
   for (std::uint64_t feature : features) tagger.weights_.emplace(feature, averaged.at(feature));
+  tagger.look_up_few_valued_scores();
   tagger.gazetteer_ = std::move(gazetteer);
   tagger.id_ = next_tagger_id();
   return tagger;
@@ -807,13 +917,18 @@ void FeatureWeights::emplace(std::uint64_t feature, const Scores& scores) {
 }
 
 const FeatureWeights::Scores* FeatureWeights::find(std::uint64_t feature) const {
-  if (slots_.empty()) return nullptr;
+  const std::uint32_t entry = entry_of(feature);
+  return entry == kNoEntry ? nullptr : &entries_[entry].second;
+}
+
+std::uint32_t FeatureWeights::entry_of(std::uint64_t feature) const {
+  if (slots_.empty()) return kNoEntry;
   for (std::size_t slot = slot_of(feature); slots_[slot] != 0; slot = (slot + 1) & (slots_.size() - 1)) {
     if ((slots_[slot] & kFingerprint) != (feature & kFingerprint)) continue;
-    const std::pair<std::uint64_t, Scores>& entry = entries_[static_cast<std::uint32_t>(slots_[slot]) - 1];
-    if (entry.first == feature) return &entry.second;
+    const auto entry = static_cast<std::uint32_t>(slots_[slot]) - 1;
+    if (entries_[entry].first == feature) return entry;
   }
-  return nullptr;
+  return kNoEntry;
 }
 
 std::string EntityTagger::save() const {
@@ -894,6 +1009,7 @@ std::optional<EntityTagger> EntityTagger::load(std::string_view bytes, std::stri
     }
     tagger.weights_.emplace(feature, scores);
   }
+  tagger.look_up_few_valued_scores();
   tagger.id_ = next_tagger_id();
   if (!reader.at_end()) {
     error = "entity model has bytes after its last feature";

@@ -33,6 +33,10 @@ class FeatureWeights {
   void reserve(std::size_t count);
   void emplace(std::uint64_t feature, const Scores& scores);  // replaces the scores of a feature already there
   const Scores* find(std::uint64_t feature) const;            // nullptr when the feature has no weights
+  // The same as a position among the entries, to keep (the same in a copy of the table).
+  static constexpr std::uint32_t kNoEntry = 0xFFFFFFFF;
+  std::uint32_t entry_of(std::uint64_t feature) const;  // kNoEntry when the feature has no weights
+  const Scores& scores_of_entry(std::uint32_t entry) const { return entries_[entry].second; }
   std::size_t size() const { return entries_.size(); }
   auto begin() const { return entries_.begin(); }
   auto end() const { return entries_.end(); }
@@ -45,6 +49,19 @@ class FeatureWeights {
   // 0: empty; else the feature's high 32 bits over its entry's position + 1, so that a probe reads
   // an entry only when those bits match (most features looked up have no weights).
   std::vector<std::uint64_t> slots_;
+};
+
+// The scores of the contextual features whose values are few (the tags before a word, its place
+// in a place name, what the document said of it before), looked up once when a tagger's weights
+// are set rather than for every word; zeros for a feature without weights.
+struct FewValuedFeatureScores {
+  using Scores = FeatureWeights::Scores;
+  std::array<Scores, kTagCount> previous_tag{};
+  std::array<Scores, kTagCount * kTagCount> previous_two_tags{};  // [previous * kTagCount + before]
+  std::array<Scores, 3> gazetteer{};                               // [0 none, 1 begins a place name, 2 inside one]
+  std::array<Scores, 3 * kTagCount> gazetteer_and_previous_tag{};  // [gazetteer * kTagCount + previous]
+  std::array<Scores, 4> seen_in_lower_case{};                      // [seen * 2 + first word]
+  std::array<Scores, 6> usual_type{};                              // [type 0-4; 5 for none]
 };
 
 // Place names from iso-codes: countries (names, common and official) and their subdivisions.
@@ -73,6 +90,11 @@ class EntityTagger {
   std::vector<std::vector<std::uint8_t>> tag_document(const std::vector<std::vector<std::string>>& sentences) const;
   std::vector<std::vector<std::uint8_t>> tag_document(const std::vector<std::vector<std::string_view>>& sentences) const;
 
+  // The same tags, each feature of each word looked up one by one, with none of the tagger's
+  // shortcuts (the weights summed per word type, the scores of few-valued features kept): what
+  // the tests hold tag_document to.
+  std::vector<std::vector<std::uint8_t>> tag_document_feature_by_feature(const std::vector<std::vector<std::string>>& sentences) const;
+
   std::string save() const;
   static std::optional<EntityTagger> load(std::string_view bytes, std::string& error);
   std::size_t feature_count() const { return weights_.size(); }
@@ -83,7 +105,10 @@ class EntityTagger {
   template <typename Word>
   std::vector<std::vector<std::uint8_t>> tag_sentences(const std::vector<std::vector<Word>>& sentences) const;
 
+  void look_up_few_valued_scores();
+
   FeatureWeights weights_;
+  FewValuedFeatureScores few_valued_;
   Gazetteer gazetteer_;
   std::uint64_t id_ = 0;  // tells apart taggers' word-type caches (a copy has the same weights and id)
 
