@@ -619,14 +619,18 @@ std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& m
     }
   }
 
-  // Entities from groups: the type most mentions have (a mention typed by context counts three
-  // times), the longest form as the name.
+  // Entities from groups, each on any thread: the type most mentions have (a mention typed by
+  // context counts three times), the longest form as the name.
   std::vector<std::vector<std::size_t>> members_by_root(found.size());
   for (std::size_t i = 0; i < found.size(); ++i) members_by_root[groups.find(i)].push_back(i);
-  std::vector<Entity> entities;
-  for (const std::vector<std::size_t>& indices : members_by_root) {
-    if (indices.empty()) continue;  // not a group's root
-    Entity entity;
+  std::vector<std::size_t> roots;
+  for (std::size_t root = 0; root < members_by_root.size(); ++root) {
+    if (!members_by_root[root].empty()) roots.push_back(root);
+  }
+  std::vector<Entity> entities(roots.size());
+  for_each_index(roots.size(), threads, [&](std::size_t e) {
+    const std::vector<std::size_t>& indices = members_by_root[roots[e]];
+    Entity& entity = entities[e];
     std::array<std::size_t, std::size(kEntityTypeNames)> type_votes{};
     std::map<std::string, std::size_t> surfaces;
     for (std::size_t i : indices) {
@@ -664,8 +668,7 @@ std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& m
       return a.document != b.document ? a.document < b.document : a.start < b.start;
     });
     entity.id = std::string(type_name(entity.type)) + ":" + slug(entity.name);
-    entities.push_back(std::move(entity));
-  }
+  });
   // Ids must be unique: two different entities with one name get a number.
   std::sort(entities.begin(), entities.end(), [](const Entity& a, const Entity& b) {
     return a.mentions.size() != b.mentions.size() ? a.mentions.size() > b.mentions.size() : a.id < b.id;
