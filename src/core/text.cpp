@@ -1,10 +1,23 @@
 // Small text helpers shared by the core (see text.h).
 #include "core/text.h"
 
+#include <array>
+
 #include "core/text/unicode.h"
 
 namespace loupe {
 namespace {
+
+// What an ASCII byte is to a word: part of one, a joiner of its halves ("don't", "well-known"),
+// or a separator.
+enum class AsciiKind : unsigned char { kSeparator, kWord, kJoiner };
+constexpr std::array<AsciiKind, 128> kAsciiKinds = [] {
+  std::array<AsciiKind, 128> kinds{};
+  for (std::size_t c = 0; c < kinds.size(); ++c) {
+    kinds[c] = text::kAsciiWordBytes[c] ? AsciiKind::kWord : (c == '\'' || c == '-') ? AsciiKind::kJoiner : AsciiKind::kSeparator;
+  }
+  return kinds;
+}();
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -52,17 +65,11 @@ std::size_t count_words_up_to(std::string_view text, std::size_t enough) {
   bool in_word = false;
   for (std::size_t i = 0; i < text.size() && words < enough;) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {  // ASCII, most of any text: one table lookup
-      if (text::kAsciiWordBytes[byte]) {
-        words += in_word ? 0 : 1;
-        in_word = true;
-        do {  // the rest of the run of ASCII letters and digits
-          ++i;
-        } while (i < text.size() && text::is_ascii_word_byte(text[i]));
-      } else {
-        ++i;
-        if (byte != '\'' && byte != '-') in_word = false;  // these join a word's halves ("don't", "well-known")
-      }
+    if (byte < 0x80) {  // ASCII, most of any text: one table lookup and no branch on what it says
+      const AsciiKind kind = kAsciiKinds[byte];
+      words += (kind == AsciiKind::kWord) & !in_word;
+      in_word = (kind == AsciiKind::kWord) | ((kind == AsciiKind::kJoiner) & in_word);
+      ++i;
       continue;
     }
     std::size_t after = i;  // (a copy: `i` itself stays in a register for the ASCII above)

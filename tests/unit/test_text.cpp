@@ -1,7 +1,13 @@
 // Tests of the small text helpers (core/text.h).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "core/text.h"
+#include "core/text/unicode.h"
+#include "fixtures.h"
 
 using namespace loupe;
 
@@ -33,6 +39,44 @@ TEST_CASE("words are counted across punctuation, apostrophes, hyphens and accent
   CHECK(count_words("Z\xC3\xBCrich \xE2\x80\x94 and Paris") == 3);
   CHECK(count_words(" -- ... ") == 0);
   CHECK(count_words("\xE2\x80\x98open\xE2\x80\x99 and 'closed' -models") == 4);  // quotes and a dash around words
+}
+
+// A plain reading of the rule: code point after code point, a word character starts or continues
+// a word, an apostrophe (' or ’) or a hyphen keeps one going, anything else ends it.
+std::size_t words_read_plainly(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = text::next_code_point(text, i);
+    if (text::is_word_character(c)) {
+      words += in_word ? 0 : 1;
+      in_word = true;
+    } else if (c != U'\'' && c != U'-' && c != U'\u2019') {
+      in_word = false;
+    }
+  }
+  return words;
+}
+
+TEST_CASE("the words of real articles are counted as a plain reading of the rule counts them, also up to a limit") {
+  // The seed articles (English news with curly quotes and dashes), and a paragraph of many scripts.
+  std::vector<std::string> texts;
+  for (const char* file : test::kSeedFiles) texts.push_back(test::read_repo_file(file));
+  texts.push_back("Z\xC3\xBCrich \xE2\x80\x94 \xE2\x80\x9E\xC3\x9C" "berraschung\xE2\x80\x9C, l\xE2\x80\x99\xC3\xA9" "conomie, "
+                  "na\xC3\xAFve\xE2\x80\xA6 \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1 \xE6\x9D\xB1\xE4\xBA\xAC don\xE2\x80\x99t "
+                  "well-known \xE2\x80\x99quoted\xE2\x80\x99 -dash- 109-billion-euro \xF0\x9F\x9A\x80 \xE2\x82\xAC" "600m, a 'b' c--d.");
+  for (const std::string& text : texts) {
+    CAPTURE(text.substr(0, 40));
+    const std::size_t words = words_read_plainly(text);
+    CHECK(words >= 15);
+    CHECK(count_words(text) == words);
+    CHECK(count_words_up_to(text, 12) == 12);
+    // Every prefix of the first 2,000 bytes, cut inside words, between them and inside code points.
+    for (std::size_t length = 0; length <= std::min<std::size_t>(text.size(), 2000); ++length) {
+      const std::string_view prefix = std::string_view(text).substr(0, length);
+      REQUIRE(count_words(prefix) == words_read_plainly(prefix));
+    }
+  }
 }
 
 TEST_CASE("symbols, emoji and currency signs are not words, letters of any script are") {
