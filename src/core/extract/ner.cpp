@@ -151,6 +151,11 @@ struct WordType {
   bool upper_case = false;   // capitals and no lower case letters
   bool lower_case = false;   // lower case letters and no capitals
   bool has_letter = false;   // an ASCII letter anywhere
+  // Whether the gazetteer has the word alone as a place name, and as the first word of a longer
+  // one: looked up once per type, for a capitalised word (prepare_sentence).
+  bool gazetteer_looked_up = false;
+  bool place_name = false;
+  bool begins_place_name = false;
   bool scored = false;       // the scores and entries below are filled in
   Scores own_scores{};
   std::array<Scores, 4> neighbour_scores{};  // as kNeighbourTemplates
@@ -309,14 +314,22 @@ SentenceWords prepare_sentence(const std::vector<Word>& words, const Gazetteer& 
   sentence.gazetteer_tags.assign(words.size(), 0);
   std::string name;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!sentence.types[i]->capitalised) continue;
-    name.clear();
-    std::size_t matched = 0;
-    for (std::size_t length = 1; length <= gazetteer.longest_name_words && i + length <= words.size(); ++length) {
-      if (length > 1) name += ' ';
-      name += sentence.types[i + length - 1]->folded;
-      if (gazetteer.place_names.count(name)) matched = length;
-      if (!gazetteer.name_beginnings.count(name)) break;  // no longer name starts so
+    WordType& first = *sentence.types[i];
+    if (!first.capitalised) continue;
+    if (!first.gazetteer_looked_up) {
+      first.place_name = gazetteer.place_names.count(first.folded) > 0;
+      first.begins_place_name = gazetteer.name_beginnings.count(first.folded) > 0;
+      first.gazetteer_looked_up = true;
+    }
+    std::size_t matched = first.place_name ? 1 : 0;
+    if (first.begins_place_name) {  // and the longer names it begins
+      name = first.folded;
+      for (std::size_t length = 2; length <= gazetteer.longest_name_words && i + length <= words.size(); ++length) {
+        name += ' ';
+        name += sentence.types[i + length - 1]->folded;
+        if (gazetteer.place_names.count(name)) matched = length;
+        if (!gazetteer.name_beginnings.count(name)) break;  // no longer name starts so
+      }
     }
     for (std::size_t k = 0; k < matched; ++k) sentence.gazetteer_tags[i + k] = k == 0 ? 1 : 2;
     if (matched > 0) i += matched - 1;
