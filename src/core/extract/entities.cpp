@@ -54,9 +54,10 @@ static_assert(std::all_of(kDottedAbbreviations.begin(), kDottedAbbreviations.end
 
 std::vector<std::vector<TaggerToken>> tagger_tokens(std::string_view text) {
   std::vector<std::vector<TaggerToken>> sentences;
+  std::vector<TaggerToken> tokens;  // a sentence's, before joining (the room kept for the next)
   for (const text::Sentence& sentence : text::split_sentences(text)) {
     const std::string_view part = text.substr(sentence.start, sentence.end - sentence.start);
-    std::vector<TaggerToken> tokens;
+    tokens.clear();
     std::uint32_t cursor = 0;
     auto add_punctuation_until = [&](std::uint32_t until) {
       while (cursor < until) {
@@ -92,6 +93,7 @@ std::vector<std::vector<TaggerToken>> tagger_tokens(std::string_view text) {
 
     // Joins as CoNLL does: "U.S." (capitals with dots), "Inc.", and hyphenated words.
     std::vector<TaggerToken> joined;
+    joined.reserve(tokens.size());
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       TaggerToken token = tokens[i];
       const std::string_view surface = part.substr(token.start, token.end - token.start);
