@@ -130,6 +130,54 @@ TEST_CASE("a gazetteer knows the first words of its longer names, so a lookup ca
   CHECK(gazetteer.longest_name_words == 3);
 }
 
+TEST_CASE("a tagger finds place names it never saw through its gazetteer, of one word and of several") {
+  // Made-up words, so that only the gazetteer tells places from other capitalised words: trained on
+  // sentences where the gazetteer's names are places and other names are not, the tagger must
+  // find the gazetteer's other names, and nothing else, in the same sentence.
+  Gazetteer gazetteer;
+  for (const char* name : {"zorbland", "quellia", "marovia", "tessary", "ostrand", "nova terra", "upper vell", "kell harbour",
+                           "pellucia", "grand vellum", "port arkady"}) {
+    gazetteer.add(name);
+  }
+  auto sentence = [](std::vector<std::string> name, bool place) {
+    ConllSentence made;
+    made.words = {"We", "visited"};
+    made.tags = {"O", "O"};
+    for (std::size_t w = 0; w < name.size(); ++w) {
+      made.words.push_back(name[w]);
+      made.tags.push_back(!place ? "O" : w == 0 ? "B-LOC" : "I-LOC");
+    }
+    made.words.insert(made.words.end(), {"today", "."});
+    made.tags.insert(made.tags.end(), {"O", "O"});
+    return made;
+  };
+  ConllDocument training;
+  for (int round = 0; round < 5; ++round) {
+    for (const auto& place : std::vector<std::vector<std::string>>{{"Zorbland"}, {"Quellia"}, {"Marovia"}, {"Tessary"}, {"Ostrand"},
+                                                                   {"Nova", "Terra"}, {"Upper", "Vell"}, {"Kell", "Harbour"}}) {
+      training.sentences.push_back(sentence(place, true));
+    }
+    for (const auto& other : std::vector<std::vector<std::string>>{{"Brimley"}, {"Caskett"}, {"Dunmore"}, {"Fenwick"}, {"Garrow"},
+                                                                   {"Hollis", "Marsh"}, {"Ivo", "Penn"}, {"Jory", "Blake"}}) {
+      training.sentences.push_back(sentence(other, false));
+    }
+  }
+  TrainingOptions options;
+  options.epochs = 5;
+  const EntityTagger tagger = EntityTagger::train({training}, gazetteer, options);
+  const auto tags_of = [&](std::vector<std::string> name) {
+    const std::vector<std::vector<std::uint8_t>> tags = tagger.tag_document({sentence(std::move(name), false).words});
+    std::vector<std::string_view> names;
+    for (const std::uint8_t tag : tags.at(0)) names.push_back(kEntityTags[tag]);
+    return std::vector<std::string_view>(names.begin() + 2, names.end() - 2);
+  };
+  CHECK(tags_of({"Pellucia"}) == std::vector<std::string_view>{"B-LOC"});
+  CHECK(tags_of({"Grand", "Vellum"}) == std::vector<std::string_view>{"B-LOC", "I-LOC"});
+  CHECK(tags_of({"Port", "Arkady"}) == std::vector<std::string_view>{"B-LOC", "I-LOC"});
+  CHECK(tags_of({"Tarrow"}) == std::vector<std::string_view>{"O"});
+  CHECK(tags_of({"Grand", "Tarrow"}) == std::vector<std::string_view>{"O", "O"});
+}
+
 TEST_CASE("a tagger trained on part of the training split finds most entities of unseen news") {
   if (!have_training_data()) {
     MESSAGE("skipped: CoNLL data missing");
