@@ -102,15 +102,37 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates, unsigned th
   corpus.rates_date = rates.date;
   corpus.rates_source = rates.source;
 
-  // Entities, and which entity each mention belongs to (per document; ordered by place on the
-  // document's own thread below).
-  std::vector<std::vector<MentionOfEntity>> entity_of_mention(corpus.documents.size());
-  std::map<std::string, std::string> entity_of_name;  // folded name or alias -> id (the most mentioned wins)
   // The tagger ran once per document (tag_next); its mentions serve the entities and the quotes.
   const std::vector<std::vector<RawMention>>& mentions_by_document = mentions_by_document_;
+
+  // The mentions merged into entities, mostly on one thread, while each document's quotes and
+  // amounts are found on the others (what they belong to is settled below, once the entities are).
+  const std::size_t document_count = corpus.documents.size();
+  std::vector<Entity> merged_entities;
+  std::vector<std::vector<Quote>> quotes_found(document_count);
+  std::vector<std::vector<Amount>> amounts_found(document_count);
+  std::vector<std::vector<text::Sentence>> sentences_with_amounts(document_count);  // only where there are amounts
+  const unsigned finding_threads = threads > 1 ? threads - 1 : 1;
+  for_each_index(2, threads, [&](std::size_t task) {
+    if (task == 0) {
+      merged_entities = merge_mentions(mentions_by_document, corpus, threads);
+      return;
+    }
+    for_each_index(document_count, finding_threads, [&](std::size_t d) {
+      const std::string& text = corpus.documents[d].text;
+      quotes_found[d] = find_quotes(text, mentions_by_document[d]);
+      amounts_found[d] = find_amounts(text);
+      if (!amounts_found[d].empty()) sentences_with_amounts[d] = text::split_sentences(text);
+    });
+  });
+
+  // Entities, and which entity each mention belongs to (per document; ordered by place on the
+  // document's own thread below).
+  std::vector<std::vector<MentionOfEntity>> entity_of_mention(document_count);
+  std::map<std::string, std::string> entity_of_name;  // folded name or alias -> id (the most mentioned wins)
   // Each document's mentions of the merged entities (with the acronyms merging adds), by type.
-  std::vector<std::vector<RawMention>> entity_mentions(corpus.documents.size());
-  for (const Entity& entity : merge_mentions(mentions_by_document, corpus, threads)) {
+  std::vector<std::vector<RawMention>> entity_mentions(document_count);
+  for (const Entity& entity : merged_entities) {
     EntityRecord record{entity.id, entity.name, type_name(entity.type), entity.aliases, {}};
     for (const Mention& mention : entity.mentions) {
       record.mentions.push_back({mention.document, mention.start, mention.end});
@@ -127,10 +149,11 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates, unsigned th
     return found == entity_of_name.end() ? std::string() : found->second;
   };
 
-  // Each document's quotes and amounts, found on every thread, then joined in document order.
-  std::vector<std::vector<QuoteRecord>> quotes_by_document(corpus.documents.size());
-  std::vector<std::vector<AmountRecord>> amounts_by_document(corpus.documents.size());
-  for_each_index(corpus.documents.size(), threads, [&](std::size_t d) {
+  // Each document's quotes and amounts as records, with their entities, on every thread, then
+  // joined in document order.
+  std::vector<std::vector<QuoteRecord>> quotes_by_document(document_count);
+  std::vector<std::vector<AmountRecord>> amounts_by_document(document_count);
+  for_each_index(document_count, threads, [&](std::size_t d) {
     const std::string& text = corpus.documents[d].text;
     const std::vector<RawMention>& mentions = mentions_by_document[d];
     std::vector<RawMention>& merged = entity_mentions[d];
@@ -145,7 +168,7 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates, unsigned th
       return found.start == mention.start && found.end == mention.end ? corpus.entities[found.entity].id : std::string();
     };
 
-    for (const Quote& quote : find_quotes(text, mentions)) {
+    for (const Quote& quote : quotes_found[d]) {
       QuoteRecord record{{d, quote.start, quote.end}, {}, quote.speaker_name, quote.role};
       if (quote.speaker) record.speaker = entity_id_of(mentions[*quote.speaker]);
       if (record.speaker.empty()) record.speaker = entity_named(quote.speaker_name);
@@ -156,9 +179,8 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates, unsigned th
     // clause's first organization or person for "its $13 billion", else the nearest
     // organization or person before it in its clause ("Iliad pledging 3 billion euros"), else
     // the nearest place there ("France's 109-billion-euro plan").
-    const std::vector<Amount> amounts = find_amounts(text);
-    const std::vector<text::Sentence> sentences = amounts.empty() ? std::vector<text::Sentence>() : text::split_sentences(text);
-    for (const Amount& amount : amounts) {
+    const std::vector<text::Sentence>& sentences = sentences_with_amounts[d];
+    for (const Amount& amount : amounts_found[d]) {
       AmountRecord record{{d, amount.start, amount.end}, amount.currency, amount.minimum, amount.maximum,
                           rates.to_usd(amount.currency, amount.minimum), rates.to_usd(amount.currency, amount.maximum), {}};
       record.subject = subject_of_amount(text, sentences, merged, amount, entity_id_of);
