@@ -199,7 +199,6 @@ void Index::index_tokens(TextRead text) {
   for (std::size_t term = 0; term < terms_.size(); ++term) position_starts_[term + 1] += position_starts_[term];
   positions_.resize(tokens_.size());
   std::vector<DocumentId> position_documents(tokens_.size());
-  std::vector<bool> position_in_title(tokens_.size());
   std::vector<std::size_t> next_place(position_starts_.begin(), position_starts_.end() - 1);
   for (std::size_t document = 0; document < document_count; ++document) {
     const std::size_t title_start = token_starts_[2 * document];
@@ -209,7 +208,6 @@ void Index::index_tokens(TextRead text) {
       const bool in_title = token < text_start;
       positions_[place] = static_cast<std::uint32_t>(token - title_start + (in_title ? 0 : 1));
       position_documents[place] = static_cast<DocumentId>(document);
-      position_in_title[place] = in_title;
     }
   }
   // One entry per term and document it occurs in (counted first, so that each list's room is made once).
@@ -235,7 +233,10 @@ void Index::index_tokens(TextRead text) {
         entry_body_counts_.push_back(0);
         entry_position_starts_.push_back(static_cast<std::uint32_t>(place - first));
       }
-      ++(position_in_title[place] ? entry_title_counts_ : entry_body_counts_).back();
+      // A position in the title is below the title's token count (the text's come after a gap).
+      const DocumentId document = position_documents[place];
+      const bool in_title = positions_[place] < token_starts_[2 * document + 1] - token_starts_[2 * document];
+      ++(in_title ? entry_title_counts_ : entry_body_counts_).back();
     }
     entry_starts_.push_back(entry_documents_.size());
   }
