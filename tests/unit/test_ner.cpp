@@ -130,13 +130,14 @@ TEST_CASE("a gazetteer knows the first words of its longer names, so a lookup ca
   CHECK(gazetteer.longest_name_words == 3);
 }
 
-TEST_CASE("a tagger finds place names it never saw through its gazetteer, of one word and of several") {
+TEST_CASE("a tagger finds place names it never saw through its gazetteer, of one word and of several, and no other name") {
   // Made-up words, so that only the gazetteer tells places from other capitalised words: trained on
   // sentences where the gazetteer's names are places and other names are not, the tagger must
   // find the gazetteer's other names, and nothing else, in the same sentence.
   Gazetteer gazetteer;
   for (const char* name : {"zorbland", "quellia", "marovia", "tessary", "ostrand", "nova terra", "upper vell", "kell harbour",
-                           "pellucia", "grand vellum", "port arkady"}) {
+                           "east varn gate", "ostrand bay head", "pellucia", "grand vellum", "port arkady", "north kell ridge", "dunmark",
+                           "dunmark sound"}) {
     gazetteer.add(name);
   }
   auto sentence = [](std::vector<std::string> name, bool place) {
@@ -154,11 +155,13 @@ TEST_CASE("a tagger finds place names it never saw through its gazetteer, of one
   ConllDocument training;
   for (int round = 0; round < 5; ++round) {
     for (const auto& place : std::vector<std::vector<std::string>>{{"Zorbland"}, {"Quellia"}, {"Marovia"}, {"Tessary"}, {"Ostrand"},
-                                                                   {"Nova", "Terra"}, {"Upper", "Vell"}, {"Kell", "Harbour"}}) {
+                                                                   {"Nova", "Terra"}, {"Upper", "Vell"}, {"Kell", "Harbour"},
+                                                                   {"East", "Varn", "Gate"}, {"Ostrand", "Bay", "Head"}}) {
       training.sentences.push_back(sentence(place, true));
     }
     for (const auto& other : std::vector<std::vector<std::string>>{{"Brimley"}, {"Caskett"}, {"Dunmore"}, {"Fenwick"}, {"Garrow"},
-                                                                   {"Hollis", "Marsh"}, {"Ivo", "Penn"}, {"Jory", "Blake"}}) {
+                                                                   {"Hollis", "Marsh"}, {"Ivo", "Penn"}, {"Jory", "Blake"},
+                                                                   {"Lorne", "Ash", "Whitby"}}) {
       training.sentences.push_back(sentence(other, false));
     }
   }
@@ -174,6 +177,10 @@ TEST_CASE("a tagger finds place names it never saw through its gazetteer, of one
   CHECK(tags_of({"Pellucia"}) == std::vector<std::string_view>{"B-LOC"});
   CHECK(tags_of({"Grand", "Vellum"}) == std::vector<std::string_view>{"B-LOC", "I-LOC"});
   CHECK(tags_of({"Port", "Arkady"}) == std::vector<std::string_view>{"B-LOC", "I-LOC"});
+  CHECK(tags_of({"North", "Kell", "Ridge"}) == std::vector<std::string_view>{"B-LOC", "I-LOC", "I-LOC"});
+  // A place name of one word that also begins a longer one, alone and in the longer one.
+  CHECK(tags_of({"Dunmark"}) == std::vector<std::string_view>{"B-LOC"});
+  CHECK(tags_of({"Dunmark", "Sound"}) == std::vector<std::string_view>{"B-LOC", "I-LOC"});
   CHECK(tags_of({"Tarrow"}) == std::vector<std::string_view>{"O"});
   CHECK(tags_of({"Grand", "Tarrow"}) == std::vector<std::string_view>{"O", "O"});
 }
@@ -241,7 +248,7 @@ TEST_CASE("a tagger's per-thread word types change no tag, whatever was tagged b
   CHECK(tagger.tag_document(views) == fresh[0]);
 }
 
-TEST_CASE("the tagger's shortcuts change no tag: looking up every feature one by one gives the same tags") {
+TEST_CASE("the tagger's kept sums are the sums of every feature looked up one by one, bit for bit, and give the same tags") {
   if (!have_training_data()) {
     MESSAGE("skipped: CoNLL data missing");
     return;
@@ -249,17 +256,37 @@ TEST_CASE("the tagger's shortcuts change no tag: looking up every feature one by
   // The validation split's documents: news, sport results and headlines in capitals.
   std::size_t words = 0;
   std::size_t tagged = 0;
+  std::size_t scored = 0;
   for (const ConllDocument& document : validation_documents(120)) {
     std::vector<std::vector<std::string>> sentences;
     for (const ConllSentence& sentence : document.sentences) sentences.push_back(sentence.words);
     const std::vector<std::vector<std::uint8_t>> tags = small_tagger().tag_document(sentences);
-    CHECK(tags == small_tagger().tag_document_feature_by_feature(sentences));
+    const EntityTagger::CheckedTags checked = small_tagger().tag_document_checking_sums(sentences);
+    CHECK(checked.sums_differing == 0);
+    CHECK(tags == checked.tags);
+    scored += checked.words_scored;
     for (const std::vector<std::uint8_t>& sentence_tags : tags) {
       words += sentence_tags.size();
       tagged += static_cast<std::size_t>(std::count_if(sentence_tags.begin(), sentence_tags.end(), [](std::uint8_t tag) { return tag != 0; }));
     }
   }
+  CHECK(scored > words / 10);
   CHECK(tagged > words / 20);  // names of every kind were tagged, not only O
+}
+
+TEST_CASE("a tagger moved from tags every word O, and the tagger moved to tags as it did") {
+  if (!have_training_data()) {
+    MESSAGE("skipped: CoNLL data missing");
+    return;
+  }
+  const std::vector<std::vector<std::string>> sentences = {{"Arthur", "Mensch", ",", "CEO", "of", "Mistral", ",", "spoke", "in", "Paris", "."}};
+  EntityTagger moved_from = small_tagger();  // a copy: the same weights, the same word types kept
+  const std::vector<std::vector<std::uint8_t>> tags = moved_from.tag_document(sentences);
+  REQUIRE(tags != std::vector<std::vector<std::uint8_t>>{std::vector<std::uint8_t>(sentences[0].size(), 0)});
+  const EntityTagger moved_to = std::move(moved_from);
+  CHECK(moved_to.tag_document(sentences) == tags);
+  // (Its word types, kept on this thread with places in the weights it gave away, are not used.)
+  CHECK(moved_from.tag_document(sentences) == std::vector<std::vector<std::uint8_t>>{std::vector<std::uint8_t>(sentences[0].size(), 0)});
 }
 
 TEST_CASE("a saved model loads back and tags exactly as before") {

@@ -105,8 +105,9 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates, unsigned th
   // The tagger ran once per document (tag_next); its mentions serve the entities and the quotes.
   const std::vector<std::vector<RawMention>>& mentions_by_document = mentions_by_document_;
 
-  // The mentions merged into entities, mostly on one thread, while each document's quotes and
-  // amounts are found on the others (what they belong to is settled below, once the entities are).
+  // The mentions merged into entities (on one thread but for the parts merge_mentions spreads
+  // itself), while each document's quotes and amounts are found on the other threads (what they
+  // belong to is settled below, once the entities are).
   const std::size_t document_count = corpus.documents.size();
   std::vector<Entity> merged_entities;
   std::vector<std::vector<Quote>> quotes_found(document_count);

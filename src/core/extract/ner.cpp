@@ -21,6 +21,7 @@
 #include <memory>
 #include <numeric>
 #include <random>
+#include <utility>
 
 #include "core/hash_slots.h"
 #include "core/text/unicode.h"
@@ -60,8 +61,8 @@ std::uint64_t string_hash(std::string_view text) {
   return mix(hash, text.size());
 }
 
-// Adds one score per tag to a sum: the first eight in one loop, which -O2 turns into vector
-// additions (a loop of nine it leaves scalar), then the ninth.
+// Adds one score per tag to a sum: the first eight in one loop, which GCC turns into vector
+// additions (a loop of nine it leaves scalar at -O2), then the ninth.
 inline void add_scores(Scores& sum, const Scores& scores) {
   static_assert(kTagCount == 9);
   for (std::size_t tag = 0; tag < 8; ++tag) sum[tag] += scores[tag];
@@ -229,8 +230,11 @@ struct WordType {
 };
 
 // Word types by their text: one per thread per tagger while tagging (WordTypes::for_tagger), one
-// per training run. Entries keep their address until clear(). Every word of every sentence is
-// looked up here (HashSlots); the entries live in chunks of 256, kept and reused after clear().
+// per training run. A type keeps what it worked out with one tagger's weights and gazetteer (the
+// sums, places in the weight table, place-name answers), which hold for that tagger and its copies
+// only: hence one set per tagger id. Entries keep their address until clear(). Every word of every
+// sentence is looked up here (HashSlots); the entries live in chunks of 256, kept and reused after
+// clear().
 class WordTypes {
  public:
   WordTypes() : boundary_(WordType::boundary()) {}
@@ -525,6 +529,22 @@ void add_contextual_scores(const WordInSentence& word, const DocumentContext& co
   }
 }
 
+// A word's scores as tagging sums them: its type's own sums, its neighbours' sums as neighbours,
+// then add_contextual_scores().
+Scores scores_from_kept(const WordInSentence& word, const DocumentContext& context, std::uint8_t previous_tag, std::uint8_t tag_before_previous,
+                        const FeatureWeights& weights, const FewValuedFeatureScores& few_valued) {
+  WordType& type = word.at(0);
+  type.score(weights);
+  Scores scores = type.own_scores;
+  const std::array<WordType*, 4> neighbours = word.neighbours();
+  for (std::size_t role = 0; role < neighbours.size(); ++role) {
+    neighbours[role]->score(weights);
+    add_scores(scores, neighbours[role]->neighbour_scores[role]);
+  }
+  add_contextual_scores(word, context, previous_tag, tag_before_previous, weights, few_valued, scores);
+  return scores;
+}
+
 // All the features of a word (training): its own, its neighbours' and the contextual ones.
 void all_features(const WordInSentence& word, const DocumentContext& context, std::uint8_t previous_tag, std::uint8_t tag_before_previous,
                   FeatureList& features) {
@@ -592,6 +612,22 @@ std::uint64_t next_tagger_id() {
 }
 }  // namespace
 
+EntityTagger::EntityTagger(EntityTagger&& other) noexcept
+    : weights_(std::move(other.weights_)), few_valued_(std::exchange(other.few_valued_, {})), gazetteer_(std::move(other.gazetteer_)), id_(other.id_) {
+  other.id_ = next_tagger_id();
+}
+
+EntityTagger& EntityTagger::operator=(EntityTagger&& other) noexcept {
+  if (this != &other) {
+    weights_ = std::move(other.weights_);
+    few_valued_ = std::exchange(other.few_valued_, {});
+    gazetteer_ = std::move(other.gazetteer_);
+    id_ = other.id_;
+    other.id_ = next_tagger_id();
+  }
+  return *this;
+}
+
 template <typename Word>
 std::vector<std::vector<std::uint8_t>> EntityTagger::tag_sentences(const std::vector<std::vector<Word>>& sentences) const {
   WordTypes& types = WordTypes::for_tagger(id_);
@@ -604,28 +640,19 @@ std::vector<std::vector<std::uint8_t>> EntityTagger::tag_sentences(const std::ve
   DocumentDecoder::decode(
       prepared, context, types.boundary(), /*skip_unlikely_starts=*/true,
       [&](const WordInSentence& word, std::uint8_t previous_tag, std::uint8_t tag_before_previous, FeatureList& /*unused: no list made*/) {
-        // Own and neighbour features from the word types; the contextual ones as add_contextual_scores() finds them.
-        WordType& type = word.at(0);
-        type.score(weights_);
-        Scores scores = type.own_scores;
-        const std::array<WordType*, 4> neighbours = word.neighbours();
-        for (std::size_t role = 0; role < neighbours.size(); ++role) {
-          neighbours[role]->score(weights_);
-          add_scores(scores, neighbours[role]->neighbour_scores[role]);
-        }
-        add_contextual_scores(word, context, previous_tag, tag_before_previous, weights_, few_valued_, scores);
-        return scores;
+        return scores_from_kept(word, context, previous_tag, tag_before_previous, weights_, few_valued_);
       },
       [](std::size_t, std::size_t, const FeatureList&, std::uint8_t best) { return best; }, tags);
   return tags;
 }
 
-std::vector<std::vector<std::uint8_t>> EntityTagger::tag_document_feature_by_feature(const std::vector<std::vector<std::string>>& sentences) const {
+EntityTagger::CheckedTags EntityTagger::tag_document_checking_sums(const std::vector<std::vector<std::string>>& sentences) const {
   WordTypes types;  // of its own: nothing kept from other documents
   std::vector<SentenceWords> prepared;
   for (const auto& words : sentences) prepared.push_back(prepare_sentence(words, gazetteer_, types));
   DocumentContext context(prepared, types.size());
-  std::vector<std::vector<std::uint8_t>> tags;
+  CheckedTags checked;
+  types.boundary().score(weights_);
   DocumentDecoder::decode(
       prepared, context, types.boundary(), /*skip_unlikely_starts=*/true,
       [&](const WordInSentence& word, std::uint8_t previous_tag, std::uint8_t tag_before_previous, FeatureList& features) {
@@ -634,10 +661,13 @@ std::vector<std::vector<std::uint8_t>> EntityTagger::tag_document_feature_by_fea
         for (const std::uint64_t feature : features) {
           if (const Scores* found = weights_.find(feature)) add_scores(scores, *found);
         }
+        const Scores kept = scores_from_kept(word, context, previous_tag, tag_before_previous, weights_, few_valued_);
+        ++checked.words_scored;
+        if (std::memcmp(kept.data(), scores.data(), sizeof(Scores)) != 0) ++checked.sums_differing;
         return scores;
       },
-      [](std::size_t, std::size_t, const FeatureList&, std::uint8_t best) { return best; }, tags);
-  return tags;
+      [](std::size_t, std::size_t, const FeatureList&, std::uint8_t best) { return best; }, checked.tags);
+  return checked;
 }
 
 void EntityTagger::look_up_few_valued_scores() {

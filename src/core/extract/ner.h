@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -33,10 +34,14 @@ class FeatureWeights {
   void reserve(std::size_t count);
   void emplace(std::uint64_t feature, const Scores& scores);  // replaces the scores of a feature already there
   const Scores* find(std::uint64_t feature) const;            // nullptr when the feature has no weights
-  // The same as a position among the entries, to keep (the same in a copy of the table).
+  // A feature's place among the entries, which a word type can keep instead of looking the
+  // feature up again (a copy of the table has the same places); kNoEntry when it has no weights.
   static constexpr std::uint32_t kNoEntry = 0xFFFFFFFF;
-  std::uint32_t entry_of(std::uint64_t feature) const;  // kNoEntry when the feature has no weights
-  const Scores& scores_of_entry(std::uint32_t entry) const { return entries_[entry].second; }
+  std::uint32_t entry_of(std::uint64_t feature) const;
+  const Scores& scores_of_entry(std::uint32_t entry) const {
+    assert(entry < entries_.size());
+    return entries_[entry].second;
+  }
   std::size_t size() const { return entries_.size(); }
   auto begin() const { return entries_.begin(); }
   auto end() const { return entries_.end(); }
@@ -82,6 +87,14 @@ struct TrainingOptions {
 
 class EntityTagger {
  public:
+  EntityTagger() = default;
+  EntityTagger(const EntityTagger&) = default;
+  EntityTagger& operator=(const EntityTagger&) = default;
+  // A tagger moved from has no weights left: it gets an id of its own, so that no word type kept
+  // for the weights it gave away (their places in the table) is used with it.
+  EntityTagger(EntityTagger&& other) noexcept;
+  EntityTagger& operator=(EntityTagger&& other) noexcept;
+
   static EntityTagger train(const std::vector<ConllDocument>& documents, Gazetteer gazetteer, const TrainingOptions& options,
                             const std::function<void(int epoch, double training_accuracy)>& progress = {});
 
@@ -90,10 +103,16 @@ class EntityTagger {
   std::vector<std::vector<std::uint8_t>> tag_document(const std::vector<std::vector<std::string>>& sentences) const;
   std::vector<std::vector<std::uint8_t>> tag_document(const std::vector<std::vector<std::string_view>>& sentences) const;
 
-  // The same tags, each feature of each word looked up one by one, with none of the tagger's
-  // shortcuts (the weights summed per word type, the scores of few-valued features kept): what
-  // the tests hold tag_document to.
-  std::vector<std::vector<std::uint8_t>> tag_document_feature_by_feature(const std::vector<std::vector<std::string>>& sentences) const;
+  // What the tests hold tagging to: the document tagged with every feature of each word looked
+  // up one by one, and how many scored words' sums differed, in any bit, from the sums tagging
+  // makes from what it keeps (the word types' sums and places in the weight table, the
+  // few-valued features' scores).
+  struct CheckedTags {
+    std::vector<std::vector<std::uint8_t>> tags;
+    std::size_t words_scored = 0;
+    std::size_t sums_differing = 0;
+  };
+  CheckedTags tag_document_checking_sums(const std::vector<std::vector<std::string>>& sentences) const;
 
   std::string save() const;
   static std::optional<EntityTagger> load(std::string_view bytes, std::string& error);

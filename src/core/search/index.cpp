@@ -59,8 +59,9 @@ struct Index::TextRead {
 };
 
 void Index::read_documents(const Corpus& corpus, std::size_t first, std::size_t last, Vocabulary& vocabulary, TextRead& text) {
-  // Room for the tokens made once, as news text has them (a word every 6 to 7 bytes; more room is
-  // made as usual if there are more), rather than doubled and copied as they come.
+  // Room for the tokens made once, rather than doubled and copied as they come: news text has a
+  // word every 6 to 7 bytes, and room for one every 5 covers denser text too (more room is made as
+  // usual past that).
   std::size_t bytes = 0;
   for (std::size_t d = first; d < last; ++d) bytes += corpus.documents[d].title.size() + corpus.documents[d].text.size();
   const std::size_t tokens_expected = text.tokens.size() + bytes / 5;
