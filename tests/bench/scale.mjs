@@ -243,7 +243,9 @@ for (const size of options.sizes) {
   if (!fs.existsSync(buildPath)) throw new Error(`${path.relative(root, buildPath)} is missing: run scripts/scale-corpus ${size}`);
   const built = JSON.parse(fs.readFileSync(buildPath, 'utf8'));
   console.log(`\n${name}: ${built.files} documents, ${(built.text_bytes / MB).toFixed(1)} MB of text`);
-  log(`loupe build --format binary with extraction: ${built.seconds.toFixed(1)} s, ${built.mb_per_s.toFixed(2)} MB/s; CPU time ` +
+  const runsNote = built.runs ? ` (the median of ${built.runs.length} runs: ` +
+      `${built.runs.map((timing) => (built.text_bytes / MB / timing.seconds).toFixed(2)).join(', ')} MB/s)` : '';
+  log(`loupe build --format binary with extraction: ${built.seconds.toFixed(1)} s, ${built.mb_per_s.toFixed(2)} MB/s${runsNote}; CPU time ` +
       `${built.cpu_seconds.toFixed(1)} s, ${built.mb_per_cpu_s.toFixed(2)} MB/s (load average then: ${built.load_before} before, ` +
       `${built.load_after} after)   [scripts/scale-corpus ${size}]`);
   const binaryBytes = fs.statSync(path.join(work, `scale-${name}.bin`)).size;
