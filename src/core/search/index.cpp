@@ -7,6 +7,7 @@
 #include "core/search/index.h"
 
 #include <algorithm>
+#include <cassert>
 #include <unordered_map>
 
 #include "core/hash_slots.h"
@@ -23,11 +24,8 @@ namespace loupe::search {
 // (HashSlots: every token is looked up here).
 class Index::Vocabulary {
  public:
-  explicit Vocabulary(std::vector<std::string>& terms) : terms_(terms) {
-    const std::vector<std::string> given = std::move(terms_);
-    terms_.clear();
-    for (const std::string& term : given) intern(term);
-  }
+  // Fills `terms`, which starts empty.
+  explicit Vocabulary(std::vector<std::string>& terms) : terms_(terms) { assert(terms_.empty()); }
 
   // Appends the tokens of one field of a document, each with its term.
   void add_field(std::string_view text, std::vector<IndexedToken>& tokens) {
