@@ -63,22 +63,29 @@ std::optional<loupe::files::Extractors> load_extractors(const std::string& model
   return extractors;
 }
 
-// The corpus as a bundle of the format given ("json" or "binary"), or false after saying why not.
-// `encoded_index`: for the binary format, the index of the corpus's text already encoded, if it is.
-bool encode_bundle(const loupe::Corpus& corpus, const std::string& format, std::string& bytes,
-                   const std::optional<std::string>& encoded_index = std::nullopt) {
+// Writes the corpus to `path` as a bundle of the format given ("json" or "binary"); returns the
+// bundle's size in bytes, or nothing after saying why it could not. `encoded_index`: for the
+// binary format, the index of the corpus's text already encoded, if it is. A binary bundle goes
+// to the file piece by piece, its texts never copied into one string of its size.
+std::optional<std::uint64_t> write_bundle_file(const loupe::Corpus& corpus, const std::string& format, const std::string& path,
+                                               const std::optional<std::string>& encoded_index = std::nullopt) {
+  std::uint64_t size = 0;
+  std::string error;
   if (format != "binary") {
-    bytes = loupe::write_bundle(corpus);
-    return true;
+    const std::string bytes = loupe::write_bundle(corpus);
+    size = bytes.size();
+    error = loupe::files::write_file(path, bytes);
+  } else {
+    const std::string index_encoded_here = encoded_index ? std::string() : loupe::encoded_index_to_store(corpus);
+    const loupe::BinaryBundlePieces bundle = loupe::binary_bundle_pieces(corpus, encoded_index ? *encoded_index : index_encoded_here);
+    size = bundle.size;
+    error = bundle.error.empty() ? loupe::files::write_file(path, bundle.pieces) : bundle.error;
   }
-  loupe::BinaryBundleWriteResult written = encoded_index ? loupe::write_binary_bundle_with_encoded_index(corpus, *encoded_index)
-                                                         : loupe::write_binary_bundle(corpus);
-  if (!written.error.empty()) {
-    std::cerr << "loupe: " << written.error << "\n";
-    return false;
+  if (!error.empty()) {
+    std::cerr << "loupe: " << error << "\n";
+    return std::nullopt;
   }
-  bytes = std::move(written.bytes);
-  return true;
+  return size;
 }
 
 int run_build(const std::vector<std::string>& arguments) {
@@ -136,13 +143,7 @@ int run_build(const std::vector<std::string>& arguments) {
   } else {
     std::cout << "no --model given: entities, quotes and amounts are not extracted\n";
   }
-  std::string bytes;
-  if (!encode_bundle(corpus, format, bytes, encoded_index)) return 1;
-  const std::string error = loupe::files::write_file(output, bytes);
-  if (!error.empty()) {
-    std::cerr << "loupe: " << error << "\n";
-    return 1;
-  }
+  if (!write_bundle_file(corpus, format, output, encoded_index)) return 1;
   std::cout << "wrote " << output << ": " << corpus.documents.size() << " documents, " << corpus.total_words() << " words\n";
   return 0;
 }
@@ -518,14 +519,9 @@ int run_convert(const std::vector<std::string>& arguments) {
   if (format != "json" && format != "binary") return usage_error("--format is json or binary");
   const std::optional<loupe::Corpus> corpus = load_bundle(positional[0]);
   if (!corpus) return 1;
-  std::string bytes;
-  if (!encode_bundle(*corpus, format, bytes)) return 1;
-  const std::string error = loupe::files::write_file(options["-o"], bytes);
-  if (!error.empty()) {
-    std::cerr << "loupe: " << error << "\n";
-    return 1;
-  }
-  std::cout << "wrote " << options["-o"] << ": " << bytes.size() << " bytes (" << format << ")\n";
+  const std::optional<std::uint64_t> size = write_bundle_file(*corpus, format, options["-o"]);
+  if (!size) return 1;
+  std::cout << "wrote " << options["-o"] << ": " << *size << " bytes (" << format << ")\n";
   return 0;
 }
 

@@ -3,8 +3,8 @@
 //
 // [SECTION] Little-endian numbers
 // [SECTION] Reading
-// [SECTION] Writing
 // [SECTION] The checksum
+// [SECTION] Writing
 // [SECTION] Reading while the bytes arrive (BinaryBundleStream)
 #include "core/bundle_binary.h"
 
@@ -431,6 +431,71 @@ class BinaryReader {
   std::array<Section, kSectionCount + 1> sections_{};
 };
 
+// [SECTION] The checksum --------------------------------------------------------------------------------
+// The checksum over bytes that come in parts: 32-byte blocks in four independent lanes (one lane's
+// multiplications wait on each other: four at once go about four times as fast), then the tail,
+// then the lanes folded together.
+class BundleChecksum {
+ public:
+  explicit BundleChecksum(std::uint64_t length) : lanes_{0x243F6A8885A308D3ULL ^ length, 0x13198A2E03707344ULL, 0xA4093822299F31D0ULL, 0x082EFA98EC4E6C89ULL} {}
+
+  // Takes whole 32-byte blocks (the rest of `bytes` is left); returns how many bytes it took.
+  std::size_t add_blocks(std::string_view bytes) {
+    std::uint64_t lane0 = lanes_[0], lane1 = lanes_[1], lane2 = lanes_[2], lane3 = lanes_[3];
+    std::size_t i = 0;
+    for (; i + 32 <= bytes.size(); i += 32) {
+      const char* block = bytes.data() + i;
+      lane0 = mix(lane0, load_little_endian<std::uint64_t>(block));
+      lane1 = mix(lane1, load_little_endian<std::uint64_t>(block + 8));
+      lane2 = mix(lane2, load_little_endian<std::uint64_t>(block + 16));
+      lane3 = mix(lane3, load_little_endian<std::uint64_t>(block + 24));
+    }
+    lanes_ = {lane0, lane1, lane2, lane3};
+    return i;
+  }
+  // The checksum, given the bytes after the last whole block (fewer than 32).
+  std::uint64_t finish(std::string_view tail) const {
+    std::uint64_t hash = lanes_[0];
+    std::size_t i = 0;
+    for (; i + 8 <= tail.size(); i += 8) hash = mix(hash, load_little_endian<std::uint64_t>(tail.data() + i));
+    if (i < tail.size()) {
+      char last[8] = {};
+      std::memcpy(last, tail.data() + i, tail.size() - i);
+      hash = mix(hash, load_little_endian<std::uint64_t>(last));
+    }
+    for (std::size_t lane = 1; lane < 4; ++lane) hash = mix(hash, lanes_[lane]);
+    return hash;
+  }
+
+  // Takes bytes that come in pieces of any length, keeping what does not fill a block for the
+  // next piece (not to be mixed with add_blocks); finish() then takes what is kept.
+  void add(std::string_view bytes) {
+    if (carried_ > 0) {
+      const std::size_t taken = std::min(bytes.size(), kBlock - carried_);
+      std::memcpy(carry_.data() + carried_, bytes.data(), taken);
+      carried_ += taken;
+      bytes.remove_prefix(taken);
+      if (carried_ < kBlock) return;
+      add_blocks(std::string_view(carry_.data(), kBlock));
+      carried_ = 0;
+    }
+    const std::size_t taken = add_blocks(bytes);
+    carried_ = bytes.size() - taken;
+    std::memcpy(carry_.data(), bytes.data() + taken, carried_);
+  }
+  std::uint64_t finish() const { return finish(std::string_view(carry_.data(), carried_)); }
+
+ private:
+  static std::uint64_t mix(std::uint64_t hash, std::uint64_t word) {
+    hash = (hash ^ word) * 0x9E3779B97F4A7C15ULL;
+    return hash ^ (hash >> 29);
+  }
+  static constexpr std::size_t kBlock = 32;
+  std::array<std::uint64_t, 4> lanes_;
+  std::array<char, kBlock> carry_{};  // add(): the bytes of a block not yet whole
+  std::size_t carried_ = 0;
+};
+
 // [SECTION] Writing ---------------------------------------------------------------------------------
 struct WriteFailure {
   std::string message;
@@ -439,7 +504,7 @@ struct WriteFailure {
 class BinaryWriter {
  public:
   // `encoded_index`: search::Index::encode() of an index of this corpus's text.
-  std::string write(const Corpus& corpus, std::string_view encoded_index) {
+  BinaryBundlePieces write(const Corpus& corpus, std::string_view encoded_index) {
     std::unordered_map<std::string_view, std::uint32_t> entity_positions;
     for (std::size_t e = 0; e < corpus.entities.size(); ++e) entity_positions.emplace(corpus.entities[e].id, static_cast<std::uint32_t>(e));
     auto entity_reference = [&](const std::string& id, const std::string& place) -> std::uint32_t {
@@ -456,9 +521,6 @@ class BinaryWriter {
 
     std::string& documents = sections_[kDocuments];
     documents.reserve(corpus.documents.size() * kDocumentSize);
-    std::size_t document_strings = 0;  // (the strings section is mostly the texts: its room made once)
-    for (const Document& document : corpus.documents) document_strings += document.title.size() + document.text.size() + document.url.size();
-    strings_.reserve(document_strings + document_strings / 16);
     std::uint64_t warning_count = 0, removed_count = 0;
     for (const Document& document : corpus.documents) {
       for (const std::string* field : {&document.id, &document.title, &document.text, &document.date, &document.url, &document.source,
@@ -507,17 +569,24 @@ class BinaryWriter {
       append_little_endian<std::uint32_t>(money, 0);
     }
     append_little_endian<std::uint32_t>(sections_[kIndex], search::Index::kStoredVersion);
-    index_bytes_ = encoded_index;  // put in place by assemble(), not copied twice
-    return assemble();
+    return assemble(encoded_index);
   }
 
  private:
   // Short strings (types, reasons, currencies, names) are stored once; long ones as they come.
   static constexpr std::size_t kSharedStringMaximum = 64;
 
+  // A run of the strings section: bytes of the writer's own (short strings, back to back), or
+  // one long string of the corpus (a text, most of the bundle), viewed in place, not copied.
+  struct StringsRun {
+    const char* corpus_bytes;  // null for the writer's own bytes
+    std::size_t own_start;
+    std::size_t length;
+  };
+
   void add_string(std::string& out, const std::string& text) {
     if (text.size() > std::numeric_limits<std::uint32_t>::max()) throw WriteFailure{"a string longer than 4 GiB"};
-    std::uint64_t offset = strings_.size();
+    std::uint64_t offset = strings_size_;
     bool stored = false;
     if (text.size() <= kSharedStringMaximum) {
       const auto [found, inserted] = shared_.try_emplace(text, offset);
@@ -525,10 +594,17 @@ class BinaryWriter {
       stored = !inserted;
     }
     if (!stored) {
-      if (strings_.size() + text.size() > std::numeric_limits<std::uint32_t>::max()) {
+      if (strings_size_ + text.size() > std::numeric_limits<std::uint32_t>::max()) {
         throw WriteFailure{"the corpus's strings exceed the binary bundle's 4 GiB"};
       }
-      strings_ += text;
+      if (text.size() > kSharedStringMaximum) {
+        strings_runs_.push_back({text.data(), 0, text.size()});
+      } else {
+        if (strings_runs_.empty() || strings_runs_.back().corpus_bytes) strings_runs_.push_back({nullptr, own_strings_.size(), 0});
+        strings_runs_.back().length += text.size();  // the writer's own bytes follow each other
+        own_strings_ += text;
+      }
+      strings_size_ += text.size();
     }
     append_little_endian<std::uint32_t>(out, static_cast<std::uint32_t>(offset));
     append_little_endian<std::uint32_t>(out, static_cast<std::uint32_t>(text.size()));
@@ -548,88 +624,63 @@ class BinaryWriter {
     append_little_endian<std::uint32_t>(out, span.end);
   }
 
-  std::string assemble() {
-    sections_[kStrings] = std::move(strings_);
+  // The header with the section table, then the sections in the order of their ids, as pieces.
+  BinaryBundlePieces assemble(std::string_view encoded_index) {
     std::vector<std::uint32_t> present;
     for (std::uint32_t id = 1; id <= kSectionCount; ++id) {
       if (id <= kDocuments || !sections_[id].empty()) present.push_back(id);
     }
-    const auto section_size = [&](std::uint32_t id) { return sections_[id].size() + (id == kIndex ? index_bytes_.size() : 0); };
+    const auto section_size = [&](std::uint32_t id) {
+      return id == kStrings ? strings_size_ : sections_[id].size() + (id == kIndex ? encoded_index.size() : 0);
+    };
     std::uint64_t size = kBinaryBundleHeaderSize + present.size() * kSectionEntrySize;
     for (const std::uint32_t id : present) size += section_size(id);
-    std::string out;
-    out.reserve(size);
-    out.append(kBinaryBundleMagic);
-    append_little_endian<std::uint32_t>(out, kBinaryBundleVersion);
-    append_little_endian<std::uint32_t>(out, static_cast<std::uint32_t>(present.size()));
-    append_little_endian<std::uint64_t>(out, size);
-    append_little_endian<std::uint64_t>(out, 0);  // the checksum, once the rest is written
-    append_little_endian<std::uint64_t>(out, 0);
+
+    BinaryBundlePieces result;
+    result.size = size;
+    // The owned bytes go into the result before any view of them is taken: its room is made once,
+    // so they never move (nor when the result does).
+    result.owned.reserve(kSectionCount + 2);
+    std::string& header = result.owned.emplace_back();
+    header.append(kBinaryBundleMagic);
+    append_little_endian<std::uint32_t>(header, kBinaryBundleVersion);
+    append_little_endian<std::uint32_t>(header, static_cast<std::uint32_t>(present.size()));
+    append_little_endian<std::uint64_t>(header, size);
+    append_little_endian<std::uint64_t>(header, 0);  // the checksum, once the rest is laid out
+    append_little_endian<std::uint64_t>(header, 0);
     std::uint64_t offset = kBinaryBundleHeaderSize + present.size() * kSectionEntrySize;
     for (const std::uint32_t id : present) {
-      append_little_endian<std::uint32_t>(out, id);
-      append_little_endian<std::uint32_t>(out, 0);
-      append_little_endian<std::uint64_t>(out, offset);
-      append_little_endian<std::uint64_t>(out, section_size(id));
+      append_little_endian<std::uint32_t>(header, id);
+      append_little_endian<std::uint32_t>(header, 0);
+      append_little_endian<std::uint64_t>(header, offset);
+      append_little_endian<std::uint64_t>(header, section_size(id));
       offset += section_size(id);
     }
+    result.pieces.push_back(header);
+    const std::string& own_strings = result.owned.emplace_back(std::move(own_strings_));
     for (const std::uint32_t id : present) {
-      out += sections_[id];
-      if (id == kIndex) out += index_bytes_;
-      sections_[id] = std::string();
+      if (id == kStrings) {
+        for (const StringsRun& run : strings_runs_) {
+          result.pieces.emplace_back(run.corpus_bytes ? run.corpus_bytes : own_strings.data() + run.own_start, run.length);
+        }
+        continue;
+      }
+      result.pieces.push_back(result.owned.emplace_back(std::move(sections_[id])));
+      if (id == kIndex) result.pieces.push_back(encoded_index);
     }
-    store_little_endian<std::uint64_t>(out.data() + 24, binary_bundle_checksum(std::string_view(out).substr(kBinaryBundleHeaderSize)));
-    return out;
+
+    BundleChecksum checksum(size - kBinaryBundleHeaderSize);
+    checksum.add(std::string_view(header).substr(kBinaryBundleHeaderSize));  // the section table
+    for (std::size_t i = 1; i < result.pieces.size(); ++i) checksum.add(result.pieces[i]);
+    store_little_endian<std::uint64_t>(header.data() + 24, checksum.finish());
+    return result;
   }
 
-  std::string strings_;
+  std::string own_strings_;
+  std::vector<StringsRun> strings_runs_;
+  std::uint64_t strings_size_ = 0;
   std::unordered_map<std::string, std::uint64_t> shared_;
   std::array<std::string, kSectionCount + 1> sections_;
-  std::string_view index_bytes_;  // the index section's bytes after its version
-};
-
-// [SECTION] The checksum --------------------------------------------------------------------------------
-// The checksum over bytes that come in parts: 32-byte blocks in four independent lanes (one lane's
-// multiplications wait on each other: four at once go about four times as fast), then the tail,
-// then the lanes folded together.
-class BundleChecksum {
- public:
-  explicit BundleChecksum(std::uint64_t length) : lanes_{0x243F6A8885A308D3ULL ^ length, 0x13198A2E03707344ULL, 0xA4093822299F31D0ULL, 0x082EFA98EC4E6C89ULL} {}
-
-  // Takes whole 32-byte blocks (the rest of `bytes` is left); returns how many bytes it took.
-  std::size_t add_blocks(std::string_view bytes) {
-    std::uint64_t lane0 = lanes_[0], lane1 = lanes_[1], lane2 = lanes_[2], lane3 = lanes_[3];
-    std::size_t i = 0;
-    for (; i + 32 <= bytes.size(); i += 32) {
-      const char* block = bytes.data() + i;
-      lane0 = mix(lane0, load_little_endian<std::uint64_t>(block));
-      lane1 = mix(lane1, load_little_endian<std::uint64_t>(block + 8));
-      lane2 = mix(lane2, load_little_endian<std::uint64_t>(block + 16));
-      lane3 = mix(lane3, load_little_endian<std::uint64_t>(block + 24));
-    }
-    lanes_ = {lane0, lane1, lane2, lane3};
-    return i;
-  }
-  // The checksum, given the bytes after the last whole block (fewer than 32).
-  std::uint64_t finish(std::string_view tail) const {
-    std::uint64_t hash = lanes_[0];
-    std::size_t i = 0;
-    for (; i + 8 <= tail.size(); i += 8) hash = mix(hash, load_little_endian<std::uint64_t>(tail.data() + i));
-    if (i < tail.size()) {
-      char last[8] = {};
-      std::memcpy(last, tail.data() + i, tail.size() - i);
-      hash = mix(hash, load_little_endian<std::uint64_t>(last));
-    }
-    for (std::size_t lane = 1; lane < 4; ++lane) hash = mix(hash, lanes_[lane]);
-    return hash;
-  }
-
- private:
-  static std::uint64_t mix(std::uint64_t hash, std::uint64_t word) {
-    hash = (hash ^ word) * 0x9E3779B97F4A7C15ULL;
-    return hash ^ (hash >> 29);
-  }
-  std::array<std::uint64_t, 4> lanes_;
 };
 
 }  // namespace
@@ -739,20 +790,31 @@ BinaryBundleWriteResult write_binary_bundle(const Corpus& corpus, const search::
   if (index_of_text && index_of_text->document_count() == corpus.documents.size()) {
     return write_binary_bundle_with_encoded_index(corpus, index_of_text->encode());
   }
-  if (corpus.stored_index && corpus.stored_index->stored_for(corpus)) {
-    return write_binary_bundle_with_encoded_index(corpus, corpus.stored_index->encode());
-  }
-  return write_binary_bundle_with_encoded_index(corpus, search::Index::build_from_text(corpus).encode());
+  return write_binary_bundle_with_encoded_index(corpus, encoded_index_to_store(corpus));
+}
+
+std::string encoded_index_to_store(const Corpus& corpus) {
+  if (corpus.stored_index && corpus.stored_index->stored_for(corpus)) return corpus.stored_index->encode();
+  return search::Index::build_from_text(corpus).encode();
 }
 
 BinaryBundleWriteResult write_binary_bundle_with_encoded_index(const Corpus& corpus, std::string_view encoded_index) {
   BinaryBundleWriteResult result;
-  try {
-    result.bytes = BinaryWriter().write(corpus, encoded_index);
-  } catch (const WriteFailure& failure) {
-    result.error = "the binary bundle cannot be written: " + failure.message;
-  }
+  BinaryBundlePieces written = binary_bundle_pieces(corpus, encoded_index);
+  result.error = std::move(written.error);
+  result.bytes.reserve(written.size);
+  for (const std::string_view piece : written.pieces) result.bytes += piece;
   return result;
+}
+
+BinaryBundlePieces binary_bundle_pieces(const Corpus& corpus, std::string_view encoded_index) {
+  try {
+    return BinaryWriter().write(corpus, encoded_index);
+  } catch (const WriteFailure& failure) {
+    BinaryBundlePieces result;
+    result.error = "the binary bundle cannot be written: " + failure.message;
+    return result;
+  }
 }
 
 BundleReadResult read_binary_bundle(std::string_view bytes) {

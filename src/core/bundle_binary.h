@@ -48,6 +48,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/bundle.h"
 #include "core/corpus.h"
@@ -70,6 +71,20 @@ BinaryBundleWriteResult write_binary_bundle(const Corpus& corpus, const search::
 // The same with the index given already encoded (search::Index::encode() of an index of this
 // corpus's text): `loupe build` encodes it on the thread that built it, beside the extraction.
 BinaryBundleWriteResult write_binary_bundle_with_encoded_index(const Corpus& corpus, std::string_view encoded_index);
+
+// The bundle as pieces whose concatenation is its bytes, for a writer that writes them one after
+// another (`loupe build`): the documents' texts and the encoded index are viewed in place, not
+// copied into one string of the bundle's size, so `corpus` and `encoded_index` must outlive it.
+struct BinaryBundlePieces {
+  std::vector<std::string_view> pieces;  // in order: the header with the section table, then the sections
+  std::uint64_t size = 0;                // the sum of the pieces' sizes
+  std::vector<std::string> owned;        // the pieces' bytes that are not the corpus's (made room for once: they never move)
+  std::string error;                     // as BinaryBundleWriteResult's; then there are no pieces
+};
+BinaryBundlePieces binary_bundle_pieces(const Corpus& corpus, std::string_view encoded_index);
+// The encoded index a binary bundle of this corpus stores when none is given: the corpus's stored
+// index when it is still of its text, else one built here.
+std::string encoded_index_to_store(const Corpus& corpus);
 
 // Reads a binary bundle; the same result as read_bundle: a corpus, or an error naming the place.
 BundleReadResult read_binary_bundle(std::string_view bytes);

@@ -55,10 +55,12 @@ ReadResult read_file(const std::string& path) {
   return result;
 }
 
-std::string write_file(const std::string& path, const std::string& bytes) {
+std::string write_file(const std::string& path, const std::string& bytes) { return write_file(path, {std::string_view(bytes)}); }
+
+std::string write_file(const std::string& path, const std::vector<std::string_view>& pieces) {
   std::ofstream stream(path, std::ios::binary | std::ios::trunc);
   if (!stream) return "can't open " + path + " for writing";
-  stream.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  for (const std::string_view piece : pieces) stream.write(piece.data(), static_cast<std::streamsize>(piece.size()));
   stream.close();
   if (!stream) return "can't write " + path;
   return {};

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/corpus.h"
@@ -21,6 +22,8 @@ ReadResult read_file(const std::string& path);
 
 // Writes bytes to a file (replacing it); returns an error message or an empty string.
 std::string write_file(const std::string& path, const std::string& bytes);
+// The same with the bytes given in pieces, written one after another (a binary bundle's pieces).
+std::string write_file(const std::string& path, const std::vector<std::string_view>& pieces);
 // The same, all or nothing: the bytes go to a temporary file beside it, flushed, then renamed
 // over it; on any failure the file is left as it was and the temporary one removed. Creates the
 // folder when missing.

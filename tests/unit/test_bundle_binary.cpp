@@ -3,6 +3,7 @@
 // each refused with a message, never undefined behaviour.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -403,6 +404,40 @@ TEST_CASE("a bundle written with its index encoded beforehand, as loupe build do
   REQUIRE(read.corpus.has_value());
   REQUIRE(read.corpus->stored_index != nullptr);
   CHECK(read.corpus->stored_index->encode() == encoded);
+}
+
+TEST_CASE("a bundle's pieces view the texts in place and join into the bundle, its checksum taken across their seams") {
+  const Corpus corpus = seed_bundle_corpus();
+  const std::string encoded = encoded_index_to_store(corpus);
+  const BinaryBundlePieces bundle = binary_bundle_pieces(corpus, encoded);
+  REQUIRE(bundle.error.empty());
+  std::string joined;
+  for (const std::string_view piece : bundle.pieces) joined += piece;
+  CHECK(joined.size() == bundle.size);
+  CHECK(joined == binary_of(corpus));
+  // Each text (longer than a short string) and the index are not copied: a piece is their bytes.
+  for (const Document& document : corpus.documents) {
+    CHECK(std::any_of(bundle.pieces.begin(), bundle.pieces.end(), [&](std::string_view piece) { return piece.data() == document.text.data(); }));
+  }
+  CHECK(bundle.pieces.back().data() == encoded.data());
+  // Pieces of lengths that are not whole 32-byte blocks: the checksum carried across the seams is
+  // the one the reader takes over the whole file.
+  CHECK(std::any_of(bundle.pieces.begin(), bundle.pieces.end(), [](std::string_view piece) { return piece.size() % 32 != 0; }));
+  CHECK(read_binary_bundle(joined).corpus.has_value());
+  // Moving the pieces keeps the bytes they view.
+  BinaryBundlePieces moved = binary_bundle_pieces(corpus, encoded);
+  const BinaryBundlePieces taken = std::move(moved);
+  std::string joined_after_move;
+  for (const std::string_view piece : taken.pieces) joined_after_move += piece;
+  CHECK(joined_after_move == joined);
+}
+
+TEST_CASE("a corpus that cannot be written gives an error and no pieces") {
+  Corpus corpus = hand_made_corpus();
+  corpus.quotes.front().speaker = "person:nobody";
+  const BinaryBundlePieces bundle = binary_bundle_pieces(corpus, encoded_index_to_store(corpus));
+  CHECK(bundle.pieces.empty());
+  CHECK(bundle.error.find("person:nobody") != std::string::npos);
 }
 
 TEST_CASE("a stored index is not used for texts that changed after reading") {
