@@ -1,7 +1,14 @@
 // Small text helpers shared by the core (see text.h).
 #include "core/text.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <optional>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "core/text/unicode.h"
 
@@ -18,6 +25,27 @@ constexpr std::array<AsciiKind, 128> kAsciiKinds = [] {
   }
   return kinds;
 }();
+
+#if defined(__SSE2__)
+// 16 bytes at a time when they are all ASCII (most of any text): which are word bytes and which
+// joiners, as bit masks (bit i: byte i), the same kinds as kAsciiKinds gives.
+constexpr std::size_t kAsciiBlock = 16;
+struct AsciiBlock {
+  std::uint32_t word;
+  std::uint32_t joiner;
+};
+std::optional<AsciiBlock> ascii_block(const char* at) {
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+  if (_mm_movemask_epi8(bytes) != 0) return std::nullopt;  // a byte of a longer code point
+  // A byte is in a..z when, minus 'a' (wrapping), it is at most 25: a saturating subtraction of 25 leaves 0.
+  const auto at_most = [](__m128i value, char most) { return _mm_cmpeq_epi8(_mm_subs_epu8(value, _mm_set1_epi8(most)), _mm_setzero_si128()); };
+  const __m128i letter = at_most(_mm_sub_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), 25);
+  const __m128i digit = at_most(_mm_sub_epi8(bytes, _mm_set1_epi8('0')), 9);
+  const __m128i joiner = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('-')));
+  return AsciiBlock{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))),
+                    static_cast<std::uint32_t>(_mm_movemask_epi8(joiner))};
+}
+#endif
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -64,25 +92,44 @@ std::size_t count_words_up_to(std::string_view text, std::size_t enough) {
   std::size_t words = 0;
   bool in_word = false;
   for (std::size_t i = 0; i < text.size() && words < enough;) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {  // ASCII, most of any text: one table lookup and no branch on what it says
-      const AsciiKind kind = kAsciiKinds[byte];
-      words += (kind == AsciiKind::kWord) & !in_word;
-      in_word = (kind == AsciiKind::kWord) | ((kind == AsciiKind::kJoiner) & in_word);
-      ++i;
-      continue;
+    // A byte or code point at a time up to `until`: ASCII through a table of kinds, with no branch
+    // on what it says; beyond ASCII by its Unicode category (’ keeps a word going, as ' and - do).
+    std::size_t until = i + 1;
+#if defined(__SSE2__)
+    if (i + kAsciiBlock <= text.size()) {
+      if (const std::optional<AsciiBlock> block = ascii_block(text.data() + i)) {
+        // A run of joiners that follows a word byte (or a word going on from the block before)
+        // is part of the word: adding the run's first bit carries through the run.
+        const std::uint32_t going_on = in_word ? 1 : 0;
+        const std::uint32_t joiners_after_word = ((block->word << 1) | going_on) & block->joiner;
+        const std::uint32_t in_word_bits = block->word | (block->joiner & ((block->joiner + joiners_after_word) ^ block->joiner));
+        words += static_cast<std::size_t>(std::popcount(block->word & ~((in_word_bits << 1) | going_on)));
+        in_word = (in_word_bits >> (kAsciiBlock - 1)) & 1;
+        i += kAsciiBlock;
+        continue;
+      }
+      until = i + kAsciiBlock;  // a block with bytes beyond ASCII: this way, once
     }
-    std::size_t after = i;  // (a copy: `i` itself stays in a register for the ASCII above)
-    const char32_t c = text::next_code_point(text, after);
-    i = after;
-    if (text::is_word_character(c)) {
-      words += in_word ? 0 : 1;
-      in_word = true;
-    } else if (c != U'\u2019') {
-      in_word = false;
+#endif
+    while (i < until && i < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[i]);
+      if (byte < 0x80) {
+        const AsciiKind kind = kAsciiKinds[byte];
+        words += (kind == AsciiKind::kWord) & !in_word;
+        in_word = (kind == AsciiKind::kWord) | ((kind == AsciiKind::kJoiner) & in_word);
+        ++i;
+        continue;
+      }
+      const char32_t c = text::next_code_point(text, i);
+      if (text::is_word_character(c)) {
+        words += in_word ? 0 : 1;
+        in_word = true;
+      } else if (c != U'\u2019') {
+        in_word = false;
+      }
     }
   }
-  return words;
+  return std::min(words, enough);  // (a block may count past `enough`)
 }
 
 }  // namespace loupe

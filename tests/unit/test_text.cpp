@@ -76,6 +76,15 @@ TEST_CASE("the words of real articles are counted as a plain reading of the rule
       const std::string_view prefix = std::string_view(text).substr(0, length);
       REQUIRE(count_words(prefix) == words_read_plainly(prefix));
     }
+    // Blocks of 16 ASCII bytes are counted at once: every start within the first 64 bytes, so
+    // that joiners, words and code points beyond ASCII fall on every place of a block and across
+    // blocks; and counts up to a limit, which a block may pass.
+    for (std::size_t start = 0; start <= std::min<std::size_t>(text.size(), 64); ++start) {
+      const std::string_view rest = std::string_view(text).substr(start);
+      const std::size_t plainly = words_read_plainly(rest);
+      REQUIRE(count_words(rest) == plainly);
+      for (const std::size_t limit : {1, 7, 10, 16, 61}) REQUIRE(count_words_up_to(rest, limit) == std::min(plainly, limit));
+    }
   }
 }
 
@@ -91,4 +100,16 @@ TEST_CASE("counting words up to a number stops there and otherwise counts them a
   CHECK(count_words_up_to(sentence, 6) == 6);
   CHECK(count_words_up_to(sentence, 100) == 6);
   CHECK(count_words_up_to("", 3) == 0);
+}
+
+TEST_CASE("apostrophes and hyphens join the halves of a word wherever they fall in a block of 16 bytes") {
+  // Runs of joiners after a word, before one, alone, and across the 16th and 17th bytes.
+  const std::string text = "ab-cd e'f --g h-- -- 'i' j--k l'''m n-o-p-q-r-s-t-u-v-w x- -y z";
+  for (std::size_t start = 0; start < text.size(); ++start) {
+    const std::string_view rest = std::string_view(text).substr(start);
+    REQUIRE(count_words(rest) == words_read_plainly(rest));
+    const std::string padded = std::string(start, ' ') + std::string(rest);
+    REQUIRE(count_words(padded) == words_read_plainly(padded));
+  }
+  CHECK(count_words(text) == 11);
 }
