@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstdint>
 #include <optional>
 #if defined(__SSE2__)
@@ -44,6 +43,15 @@ std::optional<AsciiBlock> ascii_block(const char* at) {
   const __m128i joiner = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('-')));
   return AsciiBlock{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))),
                     static_cast<std::uint32_t>(_mm_movemask_epi8(joiner))};
+}
+
+// The bits set in a block's mask, in a few operations (std::popcount is a library call on a
+// processor not known to have the instruction, as x86-64's baseline is not).
+std::size_t bits_set(std::uint32_t bits) {
+  bits = bits - ((bits >> 1) & 0x55555555u);
+  bits = (bits & 0x33333333u) + ((bits >> 2) & 0x33333333u);
+  bits = (bits + (bits >> 4)) & 0x0F0F0F0Fu;
+  return (bits * 0x01010101u) >> 24;
 }
 #endif
 
@@ -103,7 +111,7 @@ std::size_t count_words_up_to(std::string_view text, std::size_t enough) {
         const std::uint32_t going_on = in_word ? 1 : 0;
         const std::uint32_t joiners_after_word = ((block->word << 1) | going_on) & block->joiner;
         const std::uint32_t in_word_bits = block->word | (block->joiner & ((block->joiner + joiners_after_word) ^ block->joiner));
-        words += static_cast<std::size_t>(std::popcount(block->word & ~((in_word_bits << 1) | going_on)));
+        words += bits_set(block->word & ~((in_word_bits << 1) | going_on));
         in_word = (in_word_bits >> (kAsciiBlock - 1)) & 1;
         i += kAsciiBlock;
         continue;

@@ -4,6 +4,7 @@
 #include "core/ingest/clean.h"
 
 #include <algorithm>
+#include <array>
 #include <unordered_set>
 #include <vector>
 
@@ -46,42 +47,57 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 // A line for matching phrases: trimmed, ASCII lower case, curly apostrophes straight, runs of
 // spaces one space. Folding stops once the result is longer than `longest`: then only its length
 // says anything (a file can be one line of 50 MB, and the rules look at short lines only).
+// (Written through a pointer into room made once: never longer than the line, nor than longest + 1.)
 std::string folded_line(std::string_view line, std::size_t longest = std::string::npos) {
   line = trim(line);
-  std::string folded;
-  folded.reserve(std::min(line.size(), longest == std::string::npos ? line.size() : longest + 1));
-  for (std::size_t i = 0; i < line.size() && folded.size() <= longest; ++i) {
+  std::string folded(std::min(line.size(), longest == std::string::npos ? line.size() : longest + 1), '\0');
+  char* const begin = folded.data();
+  char* out = begin;
+  for (std::size_t i = 0; i < line.size() && static_cast<std::size_t>(out - begin) <= longest; ++i) {
     const char c = line[i];
     if (c == '\xE2' && line.substr(i, 3) == "\xE2\x80\x99") {
-      folded.push_back('\'');
+      *out++ = '\'';
       i += 2;
     } else if (c == ' ' || c == '\t') {
-      if (!folded.empty() && folded.back() != ' ') folded.push_back(' ');
+      if (out != begin && out[-1] != ' ') *out++ = ' ';
     } else {
-      folded.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
     }
   }
+  folded.resize(static_cast<std::size_t>(out - begin));
   return folded;
 }
+
+// What an ASCII byte is in a comparison key: itself, lower-cased (letters and digits), or 0 (it
+// separates words).
+constexpr std::array<char, 128> kKeyBytes = [] {
+  std::array<char, 128> bytes{};
+  for (std::size_t c = 0; c < bytes.size(); ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) bytes[c] = static_cast<char>(c);
+    if (c >= 'A' && c <= 'Z') bytes[c] = static_cast<char>(c - 'A' + 'a');
+  }
+  return bytes;
+}();
 
 // The words of a line, folded for comparison (case, diacritics, punctuation ignored). ASCII is
 // folded here (letters lower-cased, digits kept, the rest separates words); each run of other
 // bytes goes through fold_for_matching, which folds code point by code point, so the key is the
 // one the whole line folded at once would give, without passing a long ASCII line through utf8proc.
+// (Written into room made for the line, at least as long as what is left to write, as ASCII never
+// makes the key longer; a folded run beyond ASCII may, and makes more room.)
 std::string comparison_key(std::string_view line) {
   line = trim(line);
-  std::string key;
-  key.reserve(line.size());
-  const auto separate = [&key] {
-    if (!key.empty() && key.back() != ' ') key.push_back(' ');
+  std::string key(line.size(), '\0');
+  std::size_t size = 0;
+  const auto separate = [&key, &size] {
+    if (size > 0 && key[size - 1] != ' ') key[size++] = ' ';
   };
   for (std::size_t i = 0; i < line.size();) {
-    const char c = line[i];
-    if (static_cast<unsigned char>(c) < 0x80) {
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        key.push_back(c);
-      } else if (c >= 'A' && c <= 'Z') {
-        key.push_back(static_cast<char>(c - 'A' + 'a'));
+    const auto byte = static_cast<unsigned char>(line[i]);
+    if (byte < 0x80) {
+      const char kept = kKeyBytes[byte];
+      if (kept != 0) {
+        key[size++] = kept;
       } else {
         separate();
       }
@@ -91,18 +107,22 @@ std::string comparison_key(std::string_view line) {
     std::size_t run_end = i;
     while (run_end < line.size() && static_cast<unsigned char>(line[run_end]) >= 0x80) ++run_end;
     const std::string folded = text::fold_for_matching(line.substr(i, run_end - i));
+    const std::size_t room = size + folded.size() + (line.size() - run_end);
+    if (room > key.size()) key.resize(room);
     for (std::size_t k = 0; k < folded.size();) {
       const std::size_t start = k;
       const char32_t code_point = text::next_code_point(folded, k);
       if (text::is_word_character(code_point)) {
-        key.append(folded, start, k - start);
+        key.replace(size, k - start, folded, start, k - start);
+        size += k - start;
       } else {
         separate();
       }
     }
     i = run_end;
   }
-  while (!key.empty() && key.back() == ' ') key.pop_back();
+  while (size > 0 && key[size - 1] == ' ') --size;
+  key.resize(size);
   return key;
 }
 
