@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <functional>
 #include <iterator>
-#include <map>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/extract/entities.h"
@@ -130,19 +130,31 @@ void CorpusAnnotator::finish(Corpus& corpus, const RateTable& rates, unsigned th
   // Entities, and which entity each mention belongs to (per document; ordered by place on the
   // document's own thread below).
   std::vector<std::vector<MentionOfEntity>> entity_of_mention(document_count);
-  std::map<std::string, std::string> entity_of_name;  // folded name or alias -> id (the most mentioned wins)
   // Each document's mentions of the merged entities (with the acronyms merging adds), by type.
   std::vector<std::vector<RawMention>> entity_mentions(document_count);
-  for (const Entity& entity : merged_entities) {
-    EntityRecord record{entity.id, entity.name, type_name(entity.type), entity.aliases, {}};
+  // The records, and each entity's name and aliases folded, on every thread; then in order, on
+  // this one, the documents' lists and the names (the most mentioned entity, first, wins a name).
+  const std::size_t entity_count = merged_entities.size();
+  corpus.entities.resize(entity_count);
+  std::vector<std::vector<std::string>> folded_names(entity_count);
+  for_each_index(entity_count, threads, [&](std::size_t e) {
+    const Entity& entity = merged_entities[e];
+    folded_names[e].reserve(1 + entity.aliases.size());
+    folded_names[e].push_back(text::fold_for_matching(entity.name));
+    for (const std::string& alias : entity.aliases) folded_names[e].push_back(text::fold_for_matching(alias));
+    EntityRecord& record = corpus.entities[e];
+    record = {entity.id, entity.name, std::string(type_name(entity.type)), entity.aliases, {}};
+    record.mentions.reserve(entity.mentions.size());
+    for (const Mention& mention : entity.mentions) record.mentions.push_back({mention.document, mention.start, mention.end});
+  });
+  std::unordered_map<std::string, std::string> entity_of_name;  // folded name or alias -> id
+  for (std::size_t e = 0; e < entity_count; ++e) {
+    const Entity& entity = merged_entities[e];
     for (const Mention& mention : entity.mentions) {
-      record.mentions.push_back({mention.document, mention.start, mention.end});
       entity_mentions[mention.document].push_back({mention.start, mention.end, entity.type, false});
-      entity_of_mention[mention.document].push_back({mention.start, mention.end, corpus.entities.size()});
+      entity_of_mention[mention.document].push_back({mention.start, mention.end, e});
     }
-    entity_of_name.emplace(text::fold_for_matching(entity.name), entity.id);
-    for (const std::string& alias : entity.aliases) entity_of_name.emplace(text::fold_for_matching(alias), entity.id);
-    corpus.entities.push_back(std::move(record));
+    for (std::string& folded : folded_names[e]) entity_of_name.emplace(std::move(folded), entity.id);
   }
   auto entity_named = [&](std::string name) {
     if (name.rfind("The ", 0) == 0 || name.rfind("the ", 0) == 0) name.erase(0, 4);
