@@ -18,6 +18,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/hash_slots.h"
 #include "core/search/index.h"
 #include "core/text/unicode.h"
 
@@ -589,9 +590,13 @@ class BinaryWriter {
     std::uint64_t offset = strings_size_;
     bool stored = false;
     if (text.size() <= kSharedStringMaximum) {
-      const auto [found, inserted] = shared_.try_emplace(text, offset);
-      offset = found->second;
-      stored = !inserted;
+      const std::size_t before = shared_.size();
+      const std::uint32_t found = shared_slots_.find_or_add(
+          std::hash<std::string_view>{}(text),
+          [&](std::uint32_t at) { return std::string_view(own_strings_).substr(shared_[at].own_start, shared_[at].length) == text; },
+          [&] { shared_.push_back({offset, own_strings_.size(), text.size()}); });
+      offset = shared_[found].offset;
+      stored = shared_.size() == before;
     }
     if (!stored) {
       if (strings_size_ + text.size() > std::numeric_limits<std::uint32_t>::max()) {
@@ -676,10 +681,18 @@ class BinaryWriter {
     return result;
   }
 
+  // A short string stored once: where in the strings section, and its bytes in own_strings_.
+  struct SharedString {
+    std::uint64_t offset;
+    std::size_t own_start;
+    std::size_t length;
+  };
+
   std::string own_strings_;
   std::vector<StringsRun> strings_runs_;
   std::uint64_t strings_size_ = 0;
-  std::unordered_map<std::string, std::uint64_t> shared_;
+  HashSlots shared_slots_;  // the short strings stored, by their bytes
+  std::vector<SharedString> shared_;
   std::array<std::string, kSectionCount + 1> sections_;
 };
 
