@@ -142,6 +142,12 @@ TEST_CASE("reading-time lines of other sites are recognised") {
   }
 }
 
+TEST_CASE("boilerplate lines are recognised whatever their runs of spaces and tabs and their capitals") {
+  CHECK(boilerplate_line_reason("5  min \t read") == std::optional<std::string>("reading-time line"));
+  CHECK(boilerplate_line_reason("READING TIME:\t\t4 MINUTES") == std::optional<std::string>("reading-time line"));
+  CHECK(boilerplate_line_reason("   Read  more:   Another story  ") == std::optional<std::string>("link to another story"));
+}
+
 TEST_CASE("a sentence that mentions reading time is not a reading-time line") {
   CHECK_FALSE(boilerplate_line_reason("The report, a 40 min read, says profits rose. Analysts were not surprised by the 5 min read").has_value());
 }
@@ -233,6 +239,35 @@ TEST_CASE("a paragraph of ten words or more repeated later is removed; the first
   CHECK(occurrences(document.text, teaser) == 1);
   CHECK(document.text.rfind(teaser, 0) == 0);
   CHECK(reasons_of(document) == std::vector<std::string>{"repeated paragraph"});
+}
+
+TEST_CASE("a paragraph repeated with other punctuation, case, spacing and accents is still a repeat") {
+  // The comparison ignores what lies around and between the words: quotes, dashes, runs of
+  // spaces, capitals and diacritics.
+  const std::string first = "Arthur Mensch, chief executive of Mistral, said Europe can still lead in open AI models.";
+  const std::string again = "\"ARTHUR  MENSCH -- chief executive of Mistral -- said Europe can still lead in open AI models\"";
+  const Document document = cleaned("Mistral's chief on Europe\n" + first + "\nHe spoke in Paris.\n" + again + "\n");
+  CHECK(occurrences(document.text, first) == 1);
+  CHECK(document.text.find("ARTHUR") == std::string::npos);
+  CHECK(reasons_of(document) == std::vector<std::string>{"repeated paragraph"});
+  // Accents differ: the same words once folded.
+  const Document accented = cleaned("Z\xC3\xBCrich report\nThe bank in Z\xC3\xBCrich said the caf\xC3\xA9 chain will open ten new shops next year.\nMore.\n"
+                                    "The bank in Zurich said the cafe chain will open ten new shops next year!\n");
+  CHECK(reasons_of(accented) == std::vector<std::string>{"repeated paragraph"});
+}
+
+TEST_CASE("a repeat of the title in quotes or with a dash before it leaves the text") {
+  Document document;
+  document.title = "Chelsea sack Mutu";
+  document.text = "\xE2\x80\x9C" "Chelsea sack Mutu\xE2\x80\x9D\nChelsea have sacked Adrian Mutu after he failed a drugs test.";
+  clean_document(document);
+  CHECK(document.text == "Chelsea have sacked Adrian Mutu after he failed a drugs test.");
+  CHECK(reasons_of(document) == std::vector<std::string>{"repeated title"});
+  Document dashed;
+  dashed.title = "Chelsea sack Mutu";
+  dashed.text = "- Chelsea sack Mutu -\nChelsea have sacked Adrian Mutu after he failed a drugs test.";
+  clean_document(dashed);
+  CHECK(reasons_of(dashed) == std::vector<std::string>{"repeated title"});
 }
 
 TEST_CASE("short lines that repeat, like fixtures in a sports report, are kept") {

@@ -53,16 +53,22 @@ std::string folded_line(std::string_view line, std::size_t longest = std::string
   std::string folded(std::min(line.size(), longest == std::string::npos ? line.size() : longest + 1), '\0');
   char* const begin = folded.data();
   char* out = begin;
+  bool after_space = true;  // (nothing written yet counts as a space: leading ones are dropped)
   for (std::size_t i = 0; i < line.size() && static_cast<std::size_t>(out - begin) <= longest; ++i) {
     const char c = line[i];
     if (c == '\xE2' && line.substr(i, 3) == "\xE2\x80\x99") {
       *out++ = '\'';
+      after_space = false;
       i += 2;
-    } else if (c == ' ' || c == '\t') {
-      if (out != begin && out[-1] != ' ') *out++ = ' ';
-    } else {
-      *out++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+      continue;
     }
+    // No branch on what the byte is (a word's letters and the spaces between alternate too often
+    // to guess): a space or tab is written as a space but kept only after something else.
+    const bool space = c == ' ' || c == '\t';
+    const bool upper = c >= 'A' && c <= 'Z';
+    *out = space ? ' ' : static_cast<char>(c + (upper ? 'a' - 'A' : 0));
+    out += !space | !after_space;
+    after_space = space;
   }
   folded.resize(static_cast<std::size_t>(out - begin));
   return folded;
@@ -89,18 +95,21 @@ std::string comparison_key(std::string_view line) {
   line = trim(line);
   std::string key(line.size(), '\0');
   std::size_t size = 0;
-  const auto separate = [&key, &size] {
-    if (size > 0 && key[size - 1] != ' ') key[size++] = ' ';
+  bool after_space = true;  // (an empty key counts as ending with a space: leading ones are dropped)
+  const auto separate = [&key, &size, &after_space] {
+    if (!after_space) key[size++] = ' ';
+    after_space = true;
   };
   for (std::size_t i = 0; i < line.size();) {
     const auto byte = static_cast<unsigned char>(line[i]);
     if (byte < 0x80) {
+      // No branch on what the byte is (see folded_line): a separator is written as a space but
+      // kept only after a word's byte.
       const char kept = kKeyBytes[byte];
-      if (kept != 0) {
-        key[size++] = kept;
-      } else {
-        separate();
-      }
+      const bool word = kept != 0;
+      key[size] = word ? kept : ' ';
+      size += word | !after_space;
+      after_space = !word;
       ++i;
       continue;
     }
@@ -115,6 +124,7 @@ std::string comparison_key(std::string_view line) {
       if (text::is_word_character(code_point)) {
         key.replace(size, k - start, folded, start, k - start);
         size += k - start;
+        after_space = false;
       } else {
         separate();
       }
