@@ -4,11 +4,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <optional>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
+#include "core/text/ascii_block.h"
 #include "core/text/unicode.h"
 
 namespace loupe {
@@ -24,36 +21,6 @@ constexpr std::array<AsciiKind, 128> kAsciiKinds = [] {
   }
   return kinds;
 }();
-
-#if defined(__SSE2__)
-// 16 bytes at a time when they are all ASCII (most of any text): which are word bytes and which
-// joiners, as bit masks (bit i: byte i), the same kinds as kAsciiKinds gives.
-constexpr std::size_t kAsciiBlock = 16;
-struct AsciiBlock {
-  std::uint32_t word;
-  std::uint32_t joiner;
-};
-std::optional<AsciiBlock> ascii_block(const char* at) {
-  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
-  if (_mm_movemask_epi8(bytes) != 0) return std::nullopt;  // a byte of a longer code point
-  // A byte is in a..z when, minus 'a' (wrapping), it is at most 25: a saturating subtraction of 25 leaves 0.
-  const auto at_most = [](__m128i value, char most) { return _mm_cmpeq_epi8(_mm_subs_epu8(value, _mm_set1_epi8(most)), _mm_setzero_si128()); };
-  const __m128i letter = at_most(_mm_sub_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), 25);
-  const __m128i digit = at_most(_mm_sub_epi8(bytes, _mm_set1_epi8('0')), 9);
-  const __m128i joiner = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('-')));
-  return AsciiBlock{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))),
-                    static_cast<std::uint32_t>(_mm_movemask_epi8(joiner))};
-}
-
-// The bits set in a block's mask, in a few operations (std::popcount is a library call on a
-// processor not known to have the instruction, as x86-64's baseline is not).
-std::size_t bits_set(std::uint32_t bits) {
-  bits = bits - ((bits >> 1) & 0x55555555u);
-  bits = (bits & 0x33333333u) + ((bits >> 2) & 0x33333333u);
-  bits = (bits + (bits >> 4)) & 0x0F0F0F0Fu;
-  return (bits * 0x01010101u) >> 24;
-}
-#endif
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -104,19 +71,20 @@ std::size_t count_words_up_to(std::string_view text, std::size_t enough) {
     // on what it says; beyond ASCII by its Unicode category (’ keeps a word going, as ' and - do).
     std::size_t until = i + 1;
 #if defined(__SSE2__)
-    if (i + kAsciiBlock <= text.size()) {
-      if (const std::optional<AsciiBlock> block = ascii_block(text.data() + i)) {
+    if (i + text::kAsciiBlockBytes <= text.size()) {
+      const text::AsciiBlock block = text::classify_ascii_block(text.data() + i);
+      if (block.beyond_ascii == 0) {
         // A run of joiners that follows a word byte (or a word going on from the block before)
         // is part of the word: adding the run's first bit carries through the run.
         const std::uint32_t going_on = in_word ? 1 : 0;
-        const std::uint32_t joiners_after_word = ((block->word << 1) | going_on) & block->joiner;
-        const std::uint32_t in_word_bits = block->word | (block->joiner & ((block->joiner + joiners_after_word) ^ block->joiner));
-        words += bits_set(block->word & ~((in_word_bits << 1) | going_on));
-        in_word = (in_word_bits >> (kAsciiBlock - 1)) & 1;
-        i += kAsciiBlock;
+        const std::uint32_t joiners_after_word = ((block.word << 1) | going_on) & block.joiner;
+        const std::uint32_t in_word_bits = block.word | (block.joiner & ((block.joiner + joiners_after_word) ^ block.joiner));
+        words += text::bits_set(block.word & ~((in_word_bits << 1) | going_on));
+        in_word = (in_word_bits >> (text::kAsciiBlockBytes - 1)) & 1;
+        i += text::kAsciiBlockBytes;
         continue;
       }
-      until = i + kAsciiBlock;  // a block with bytes beyond ASCII: this way, once
+      until = i + text::kAsciiBlockBytes;  // a block with bytes beyond ASCII: this way, once
     }
 #endif
     while (i < until && i < text.size()) {

@@ -1,6 +1,7 @@
 // The tokenizer (see tokenizer.h).
 #include "core/text/tokenizer.h"
 
+#include "core/text/ascii_block.h"
 #include "core/text/unicode.h"
 
 namespace loupe::text {
@@ -8,6 +9,30 @@ namespace {
 
 bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+// Where a run of ASCII letters and digits that goes on at `position` ends.
+std::size_t ascii_word_end(std::string_view text, std::size_t position) {
+#if defined(__SSE2__)
+  for (; position + kAsciiBlockBytes <= text.size(); position += kAsciiBlockBytes) {
+    const std::uint32_t other = ~classify_ascii_block(text.data() + position).word & 0xFFFF;
+    if (other != 0) return position + lowest_bit(other);
+  }
+#endif
+  while (position < text.size() && is_ascii_word_byte(text[position])) ++position;
+  return position;
+}
+
+// Where a run of ASCII bytes that are not a word's (spaces, punctuation) going on at `position` ends.
+std::size_t ascii_separators_end(std::string_view text, std::size_t position) {
+#if defined(__SSE2__)
+  for (; position + kAsciiBlockBytes <= text.size(); position += kAsciiBlockBytes) {
+    const AsciiBlock block = classify_ascii_block(text.data() + position);
+    if ((block.word | block.beyond_ascii) != 0) return position + lowest_bit(block.word | block.beyond_ascii);
+  }
+#endif
+  while (position < text.size() && static_cast<unsigned char>(text[position]) < 0x80 && !is_ascii_word_byte(text[position])) ++position;
+  return position;
+}
 
 }  // namespace
 
@@ -25,14 +50,13 @@ std::vector<Token> tokenize(std::string_view text) {
         in_word = true;
         word_start = position;
       }
-      do {
-        ++position;
-      } while (position < text.size() && is_ascii_word_byte(text[position]));
+      position = ascii_word_end(text, position + 1);
       previous = static_cast<unsigned char>(text[position - 1]);
       continue;
     }
     if (!in_word && static_cast<unsigned char>(text[position]) < 0x80) {
-      previous = static_cast<unsigned char>(text[position++]);
+      position = ascii_separators_end(text, position + 1);
+      previous = static_cast<unsigned char>(text[position - 1]);
       continue;
     }
     const std::size_t here = position;
