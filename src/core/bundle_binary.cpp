@@ -815,7 +815,7 @@ BinaryBundleWriteResult write_binary_bundle_with_encoded_index(const Corpus& cor
   BinaryBundleWriteResult result;
   BinaryBundlePieces written = binary_bundle_pieces(corpus, encoded_index);
   result.error = std::move(written.error);
-  result.bytes.reserve(written.size);
+  result.bytes.reserve(static_cast<std::size_t>(written.size));
   for (const std::string_view piece : written.pieces) result.bytes += piece;
   return result;
 }
