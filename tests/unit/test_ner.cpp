@@ -196,7 +196,7 @@ TEST_CASE("a tagger trained on part of the training split finds most entities of
   CHECK(score.by_type.at("PER").recall() > 0.5);
 }
 
-TEST_CASE("a tagger's per-thread word types change no tag, whatever was tagged before and by which tagger") {
+TEST_CASE("a tagger's per-thread word types and document table change no tag, whatever was tagged before and by which tagger") {
   if (!have_training_data()) {
     MESSAGE("skipped: CoNLL data missing");
     return;

@@ -21,6 +21,7 @@
 #include <memory>
 #include <numeric>
 #include <random>
+#include <span>
 #include <utility>
 
 #include "core/hash_slots.h"
@@ -344,24 +345,38 @@ SentenceWords prepare_sentence(const std::vector<Word>& words, const Gazetteer& 
 // What the rest of the document says: which words it writes in lower case, and the entity types
 // earlier occurrences of a word were given (the "extended prediction history"); words by the
 // hash of their folded form, in one open-addressing table (the hashes are well mixed already),
-// where a set and a map allocated a node per word. The table is made once, at least twice as
-// large as the document has distinct words: no more than its words, nor than `word_types` (the
-// word types known when it is made, this document's among them).
+// where a set and a map allocated a node per word. The table is at least twice as large as the
+// document has distinct words: no more than its words, nor than `word_types` (the word types
+// known when it is made, this document's among them). It is the thread's, kept from document to
+// document: a slot belongs to the document whose number it holds, so a new document starts with
+// an empty table without writing it (zeroing a fresh table for each document of the scale corpus
+// wrote a gigabyte). One document at a time on a thread.
 class DocumentContext {
  public:
-  DocumentContext(const std::vector<SentenceWords>& sentences, std::size_t word_types) {
+  DocumentContext(const std::vector<SentenceWords>& sentences, std::size_t word_types) : table_(thread_table()) {
+    assert(!table_.in_use);
+    table_.in_use = true;
     std::size_t words = 0;
     for (const SentenceWords& sentence : sentences) words += sentence.types.size();
     const std::size_t most_distinct = std::min(words, word_types);
     std::size_t capacity = 16;
     while (capacity < 2 * most_distinct) capacity *= 2;  // at most half full
-    slots_.assign(capacity, Slot{});
+    if (++table_.document == 0) {  // the numbers went round: every slot is emptied once
+      std::fill(table_.slots.begin(), table_.slots.end(), Slot{});
+      table_.document = 1;
+    }
+    if (table_.slots.size() < capacity) table_.slots.assign(capacity, Slot{});
+    slots_ = std::span<Slot>(table_.slots.data(), capacity);
+    document_ = table_.document;
     for (const SentenceWords& sentence : sentences) {
       for (const WordType* type : sentence.types) {
         if (type->lower_case) slot_of(type->folded_hash).seen_in_lower_case = true;
       }
     }
   }
+  ~DocumentContext() { table_.in_use = false; }
+  DocumentContext(const DocumentContext&) = delete;
+  DocumentContext& operator=(const DocumentContext&) = delete;
 
   bool seen_in_lower_case(const WordType& type) const {
     const Slot* slot = find(type.folded_hash);
@@ -386,28 +401,40 @@ class DocumentContext {
  private:
   struct Slot {
     std::uint64_t hash = 0;
-    bool used = false;
+    std::uint32_t document = 0;  // the document whose slot it is (0: none)
     bool seen_in_lower_case = false;
     bool tagged = false;
     std::array<std::uint16_t, 5> type_counts{};
   };
+  struct Table {
+    std::vector<Slot> slots;
+    std::uint32_t document = 0;  // the last document's number
+    bool in_use = false;
+  };
+  static Table& thread_table() {
+    thread_local Table table;
+    return table;
+  }
+
   Slot& slot_of(std::uint64_t hash) {
     const std::size_t mask = slots_.size() - 1;
     std::size_t at = hash & mask;
-    while (slots_[at].used && slots_[at].hash != hash) at = (at + 1) & mask;
+    while (slots_[at].document == document_ && slots_[at].hash != hash) at = (at + 1) & mask;
     Slot& slot = slots_[at];
-    slot.used = true;
-    slot.hash = hash;
+    if (slot.document != document_) slot = Slot{hash, document_, false, false, {}};
     return slot;
   }
   const Slot* find(std::uint64_t hash) const {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t at = hash & mask; slots_[at].used; at = (at + 1) & mask) {
+    for (std::size_t at = hash & mask; slots_[at].document == document_; at = (at + 1) & mask) {
       if (slots_[at].hash == hash) return &slots_[at];
     }
     return nullptr;
   }
-  std::vector<Slot> slots_;
+
+  Table& table_;
+  std::span<Slot> slots_;  // this document's: the first `capacity` of the table's
+  std::uint32_t document_ = 0;
 };
 
 // [SECTION] Features of a word in its sentence -----------------------------------------------------
