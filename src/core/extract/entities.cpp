@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/hash_slots.h"
 #include "core/parallel.h"
 #include "core/text/sentences.h"
 #include "core/text/tokenizer.h"
@@ -526,10 +527,14 @@ std::vector<Entity> merge_mentions(const std::vector<std::vector<RawMention>>& m
 
   // Same key: one entity, whatever its tagged type.
   Disjoint groups(found.size());
-  std::unordered_map<std::string, std::size_t> first_with_key;
+  HashSlots keys;                          // the keys seen, numbered in order of first use
+  std::vector<std::size_t> first_with_key;  // by key number: the first mention with that key
   for (std::size_t i = 0; i < found.size(); ++i) {
-    const auto [slot, inserted] = first_with_key.emplace(found[i].key, i);
-    if (!inserted) groups.unite(i, slot->second);
+    const std::size_t keys_before = first_with_key.size();
+    const std::uint32_t key = keys.find_or_add(
+        std::hash<std::string>{}(found[i].key), [&](std::uint32_t k) { return found[first_with_key[k]].key == found[i].key; },
+        [&] { first_with_key.push_back(i); });
+    if (first_with_key.size() == keys_before) groups.unite(i, first_with_key[key]);
   }
 
   // Surnames to full names (in the same document first, else the only person with that surname),
