@@ -154,10 +154,13 @@ struct WordType {
   bool lower_case = false;   // lower case letters and no capitals
   bool has_letter = false;   // an ASCII letter anywhere
   // Whether the gazetteer has the word alone as a place name, and as the first word of a longer
-  // one: looked up once per type, for a capitalised word (prepare_sentence).
+  // one: looked up once per type, for a capitalised word (prepare_sentence); and, for a word
+  // after such a first word, whether it is the second word of a longer one.
   bool gazetteer_looked_up = false;
   bool place_name = false;
   bool begins_place_name = false;
+  bool second_word_looked_up = false;
+  bool second_word_of_place_name = false;  // ("hague" in "the hague", "of" in "isle of man")
   bool scored = false;       // the scores and entries below are filled in
   Scores own_scores{};
   std::array<Scores, 4> neighbour_scores{};  // as kNeighbourTemplates
@@ -327,7 +330,18 @@ SentenceWords prepare_sentence(const std::vector<Word>& words, const Gazetteer& 
       first.gazetteer_looked_up = true;
     }
     std::size_t matched = first.place_name ? 1 : 0;
-    if (first.begins_place_name) {  // and the longer names it begins
+    // and the longer names it begins (unless the next word is second in no name: "The" before
+    // most words)
+    bool longer_possible = first.begins_place_name && i + 1 < words.size();
+    if (longer_possible) {
+      WordType& second = *sentence.types[i + 1];
+      if (!second.second_word_looked_up) {
+        second.second_word_of_place_name = gazetteer.second_words.count(second.folded) > 0;
+        second.second_word_looked_up = true;
+      }
+      longer_possible = second.second_word_of_place_name;
+    }
+    if (longer_possible) {
       name = first.folded;
       for (std::size_t length = 2; length <= gazetteer.longest_name_words && i + length <= words.size(); ++length) {
         name += ' ';
@@ -862,6 +876,7 @@ void Gazetteer::add(std::string folded_name) {
   std::size_t words = 1;
   for (std::size_t space = folded_name.find(' '); space != std::string::npos; space = folded_name.find(' ', space + 1)) {
     name_beginnings.insert(folded_name.substr(0, space));
+    if (words == 1) second_words.insert(folded_name.substr(space + 1, folded_name.find(' ', space + 1) - (space + 1)));
     ++words;
   }
   longest_name_words = std::max(longest_name_words, words);

@@ -73,6 +73,7 @@ struct FewValuedFeatureScores {
 struct Gazetteer {
   std::unordered_set<std::string> place_names;      // folded, words joined by single spaces
   std::unordered_set<std::string> name_beginnings;  // the first words of longer names: "united", "united states"
+  std::unordered_set<std::string> second_words;     // the second words of longer names: "states", "of"
   std::size_t longest_name_words = 1;
   void add(std::string folded_name);  // a name and its beginnings
 };
