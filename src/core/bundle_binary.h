@@ -76,6 +76,9 @@ BinaryBundleWriteResult write_binary_bundle_with_encoded_index(const Corpus& cor
 // another (`loupe build`): the documents' texts and the encoded index are viewed in place, not
 // copied into one string of the bundle's size, so `corpus` and `encoded_index` must outlive it.
 struct BinaryBundlePieces {
+  BinaryBundlePieces() = default;
+  BinaryBundlePieces(BinaryBundlePieces&&) = default;  // (a copy's views would point into this one's bytes)
+  BinaryBundlePieces& operator=(BinaryBundlePieces&&) = default;
   std::vector<std::string_view> pieces;  // in order: the header with the section table, then the sections
   std::uint64_t size = 0;                // the sum of the pieces' sizes
   std::vector<std::string> owned;        // the pieces' bytes that are not the corpus's (made room for once: they never move)

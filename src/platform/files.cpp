@@ -11,6 +11,7 @@
 #include <unordered_set>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -61,12 +62,15 @@ ReadResult read_file(const std::string& path) {
   return result;
 }
 
-std::string write_file(const std::string& path, const std::string& bytes) { return write_file(path, {std::string_view(bytes)}); }
+std::string write_file(const std::string& path, const std::string& bytes) {
+  return write_file(path, std::vector<std::string_view>{std::string_view(bytes)});
+}
 
-// The file is written in place and then cut to its new length, rather than truncated first: a
-// file written again (a bundle rebuilt) keeps its pages in the system's cache instead of giving
-// them back and asking for as many again, and ext4 starts no writeback when it is closed (as it
-// does for a file truncated to nothing, then written). The pieces go a thousand at a time.
+// A regular file is written in place and then cut to its new length, rather than truncated
+// first: a file written again (a bundle rebuilt) keeps its pages in the system's cache instead of
+// giving them back and asking for as many again, and ext4 starts no writeback when it is closed
+// (as it does for a file truncated to nothing, then written). Anything else (/dev/null, a pipe)
+// is only written. The pieces go a thousand at a time.
 std::string write_file(const std::string& path, const std::vector<std::string_view>& pieces) {
   const int file = ::open(path.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
   if (file < 0) return "can't open " + path + " for writing: " + std::strerror(errno);
@@ -84,7 +88,7 @@ std::string write_file(const std::string& path, const std::vector<std::string_vi
       if (!pieces[i].empty()) batch.push_back({const_cast<char*>(pieces[i].data()), pieces[i].size()});
     }
     for (std::size_t next = 0; next < batch.size();) {
-      const ssize_t written = ::writev(file, batch.data() + next, static_cast<int>(std::min<std::size_t>(batch.size() - next, kMostPiecesAtOnce)));
+      const ssize_t written = ::writev(file, batch.data() + next, static_cast<int>(batch.size() - next));
       if (written < 0 && errno == EINTR) continue;
       if (written <= 0) {
         if (written == 0) errno = EIO;
@@ -101,7 +105,8 @@ std::string write_file(const std::string& path, const std::vector<std::string_vi
       }
     }
   }
-  if (::ftruncate(file, static_cast<off_t>(size)) != 0) return failed("can't cut");
+  struct stat status {};
+  if (::fstat(file, &status) == 0 && S_ISREG(status.st_mode) && ::ftruncate(file, static_cast<off_t>(size)) != 0) return failed("can't cut");
   if (::close(file) != 0) return "can't write " + path + ": " + std::strerror(errno);
   return {};
 }

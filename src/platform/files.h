@@ -20,7 +20,9 @@ struct ReadResult {
 };
 ReadResult read_file(const std::string& path);
 
-// Writes bytes to a file (replacing it); returns an error message or an empty string.
+// Writes bytes to a file (replacing its content); returns an error message or an empty string.
+// A regular file is written over in place, then cut to its new length: a write that fails midway
+// leaves new bytes followed by the old file's rest (a bundle's size and checksum refuse it).
 std::string write_file(const std::string& path, const std::string& bytes);
 // The same with the bytes given in pieces, written one after another (a binary bundle's pieces).
 std::string write_file(const std::string& path, const std::vector<std::string_view>& pieces);

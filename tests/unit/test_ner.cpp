@@ -130,6 +130,16 @@ TEST_CASE("a gazetteer knows the first words of its longer names, so a lookup ca
   CHECK(gazetteer.longest_name_words == 3);
 }
 
+TEST_CASE("a gazetteer knows the second words of its longer names, in lower case too, and no other word") {
+  // A capitalised word that begins a name ("The", "Isle") looks further only when the next word is one of these.
+  Gazetteer gazetteer;
+  for (const char* name : {"united states", "united arab emirates", "isle of man", "the hague", "france"}) gazetteer.add(name);
+  for (const char* second : {"states", "arab", "of", "hague"}) CHECK_MESSAGE(gazetteer.second_words.count(second), second);
+  for (const char* other : {"united", "emirates", "man", "the", "france", "isle", "arab emirates", "of man"}) {
+    CHECK_MESSAGE(gazetteer.second_words.count(other) == 0, other);
+  }
+}
+
 TEST_CASE("a tagger finds place names it never saw through its gazetteer, of one word and of several, and no other name") {
   // Made-up words, so that only the gazetteer tells places from other capitalised words: trained on
   // sentences where the gazetteer's names are places and other names are not, the tagger must

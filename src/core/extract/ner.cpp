@@ -369,7 +369,6 @@ class DocumentContext {
  public:
   DocumentContext(const std::vector<SentenceWords>& sentences, std::size_t word_types) : table_(thread_table()) {
     assert(!table_.in_use);
-    table_.in_use = true;
     std::size_t words = 0;
     for (const SentenceWords& sentence : sentences) words += sentence.types.size();
     const std::size_t most_distinct = std::min(words, word_types);
@@ -380,6 +379,7 @@ class DocumentContext {
       table_.document = 1;
     }
     if (table_.slots.size() < capacity) table_.slots.assign(capacity, Slot{});
+    table_.in_use = true;
     slots_ = std::span<Slot>(table_.slots.data(), capacity);
     document_ = table_.document;
     for (const SentenceWords& sentence : sentences) {
@@ -388,7 +388,11 @@ class DocumentContext {
       }
     }
   }
-  ~DocumentContext() { table_.in_use = false; }
+  // A table made for a very long document is not kept (a thread keeps about 3 MB at most).
+  ~DocumentContext() {
+    if (table_.slots.size() > kMostSlotsKept) table_.slots = std::vector<Slot>();
+    table_.in_use = false;
+  }
   DocumentContext(const DocumentContext&) = delete;
   DocumentContext& operator=(const DocumentContext&) = delete;
 
@@ -420,6 +424,7 @@ class DocumentContext {
     bool tagged = false;
     std::array<std::uint16_t, 5> type_counts{};
   };
+  static constexpr std::size_t kMostSlotsKept = std::size_t{1} << 17;
   struct Table {
     std::vector<Slot> slots;
     std::uint32_t document = 0;  // the last document's number
