@@ -17,7 +17,8 @@ enum class AsciiKind : unsigned char { kSeparator, kWord, kJoiner };
 constexpr std::array<AsciiKind, 128> kAsciiKinds = [] {
   std::array<AsciiKind, 128> kinds{};
   for (std::size_t c = 0; c < kinds.size(); ++c) {
-    kinds[c] = text::kAsciiWordBytes[c] ? AsciiKind::kWord : (c == '\'' || c == '-') ? AsciiKind::kJoiner : AsciiKind::kSeparator;
+    const bool joiner = c == static_cast<std::size_t>(text::kWordJoiners[0]) || c == static_cast<std::size_t>(text::kWordJoiners[1]);
+    kinds[c] = text::kAsciiWordBytes[c] ? AsciiKind::kWord : joiner ? AsciiKind::kJoiner : AsciiKind::kSeparator;
   }
   return kinds;
 }();

@@ -1,7 +1,7 @@
 // 16 bytes of text classified at once where SSE2 is there (x86-64's baseline; elsewhere, as in
 // WebAssembly, the callers go a byte at a time): which bytes are ASCII letters and digits (the
 // bytes of words, unicode.h's kAsciiWordBytes), which are the joiners a counted word goes on
-// through (' and -), and which belong to code points beyond ASCII. Bit i of a mask is byte i.
+// through (kWordJoiners), and which belong to code points beyond ASCII. Bit i of a mask is byte i.
 // count_words and the tokenizer step over runs of ASCII with them.
 #pragma once
 
@@ -13,6 +13,10 @@
 #endif
 
 namespace loupe::text {
+
+// The ASCII joiners a counted word goes on through ("don't", "well-known"): count_words' table of
+// kinds and the blocks' joiner mask both take them from here.
+inline constexpr char kWordJoiners[2] = {'\'', '-'};
 
 #if defined(__SSE2__)
 inline constexpr std::size_t kAsciiBlockBytes = 16;
@@ -30,7 +34,7 @@ inline AsciiBlock classify_ascii_block(const char* at) {
   const auto at_most = [](__m128i value, char most) { return _mm_cmpeq_epi8(_mm_subs_epu8(value, _mm_set1_epi8(most)), _mm_setzero_si128()); };
   const __m128i letter = at_most(_mm_sub_epi8(_mm_or_si128(bytes, _mm_set1_epi8(0x20)), _mm_set1_epi8('a')), 25);
   const __m128i digit = at_most(_mm_sub_epi8(bytes, _mm_set1_epi8('0')), 9);
-  const __m128i joiner = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('\'')), _mm_cmpeq_epi8(bytes, _mm_set1_epi8('-')));
+  const __m128i joiner = _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8(kWordJoiners[0])), _mm_cmpeq_epi8(bytes, _mm_set1_epi8(kWordJoiners[1])));
   return AsciiBlock{static_cast<std::uint32_t>(_mm_movemask_epi8(_mm_or_si128(letter, digit))),
                     static_cast<std::uint32_t>(_mm_movemask_epi8(joiner)), static_cast<std::uint32_t>(_mm_movemask_epi8(bytes))};
 }
